@@ -1,0 +1,35 @@
+package dev.opsbot.core.conversation;
+
+import dev.opsbot.core.chat.Block;
+import dev.opsbot.core.chat.ChatEvent;
+import dev.opsbot.core.chat.Reply;
+import java.util.List;
+
+/** Says what opsbot can do, in the words people can type. */
+public final class HelpHandler implements IntentHandler<Intent.Help> {
+
+    /** The commands opsbot understands today, shown by help and by the answer to anything unrecognised. */
+    static final List<Block.Field> COMMANDS = List.of(
+            new Block.Field("help", "what opsbot can do (this message)"),
+            new Block.Field("status", "version, uptime, and which chat platforms, tools and model are configured"));
+
+    @Override
+    public void handle(ChatEvent event, Intent.Help intent, Responder responder) {
+        responder.reply(reply());
+    }
+
+    static Reply reply() {
+        return Reply.builder("opsbot can: " + commandsAsText())
+                .heading("What opsbot can do")
+                .paragraph("Mention me in a channel or a thread with one of these:")
+                .add(new Block.Fields(COMMANDS))
+                .context("Coming next: ask \"why is <service> 5xx?\" and I investigate as you, with evidence.")
+                .build();
+    }
+
+    static String commandsAsText() {
+        return String.join(
+                "; ",
+                COMMANDS.stream().map(f -> f.label() + " (" + f.value() + ")").toList());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.opsbot.core.conversation;
+
+import dev.opsbot.core.chat.ChatEvent;
+import java.util.Objects;
+
+/** Sends each intent to its handler. A switch over the sealed {@link Intent}: adding an intent fails to compile here. */
+public final class IntentRouter {
+    private final IntentParser parser;
+    private final IntentHandler<Intent.Help> help;
+    private final IntentHandler<Intent.Status> status;
+    private final IntentHandler<Intent.Unrecognized> unrecognized;
+
+    public IntentRouter(
+            IntentParser parser,
+            IntentHandler<Intent.Help> help,
+            IntentHandler<Intent.Status> status,
+            IntentHandler<Intent.Unrecognized> unrecognized) {
+        this.parser = Objects.requireNonNull(parser);
+        this.help = Objects.requireNonNull(help);
+        this.status = Objects.requireNonNull(status);
+        this.unrecognized = Objects.requireNonNull(unrecognized);
+    }
+
+    public Intent route(ChatEvent event, String text, Responder responder) {
+        Intent intent = parser.parse(text);
+        switch (intent) {
+            case Intent.Help h -> help.handle(event, h, responder);
+            case Intent.Status s -> status.handle(event, s, responder);
+            case Intent.Unrecognized u -> unrecognized.handle(event, u, responder);
+        }
+        return intent;
+    }
+}

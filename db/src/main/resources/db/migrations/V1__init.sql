@@ -1,0 +1,1 @@
+CREATE TABLE placeholder_check (id BIGINT PRIMARY KEY);
