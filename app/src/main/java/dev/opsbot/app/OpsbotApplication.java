@@ -1,0 +1,244 @@
+package dev.opsbot.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.opsbot.app.config.OpsbotConfig;
+import dev.opsbot.app.console.ConsoleApi;
+import dev.opsbot.app.console.ConsoleChatPort;
+import dev.opsbot.app.console.ConsoleHub;
+import dev.opsbot.app.console.ConsoleJson;
+import dev.opsbot.app.console.ConsoleService;
+import dev.opsbot.app.console.ConsoleUsers;
+import dev.opsbot.app.ops.MetricsDispatchListener;
+import dev.opsbot.app.ops.OpsRoutes;
+import dev.opsbot.app.server.ConsoleTokenGuard;
+import dev.opsbot.app.server.HttpServer;
+import dev.opsbot.app.server.RouteModule;
+import dev.opsbot.core.chat.ChatPort;
+import dev.opsbot.core.conversation.BotStatus;
+import dev.opsbot.core.conversation.Dispatcher;
+import dev.opsbot.core.conversation.HelpHandler;
+import dev.opsbot.core.conversation.IntentParser;
+import dev.opsbot.core.conversation.IntentRouter;
+import dev.opsbot.core.conversation.StatusHandler;
+import dev.opsbot.core.conversation.UnrecognizedHandler;
+import dev.opsbot.db.Database;
+import dev.opsbot.db.DbStores;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running opsbot: database, dispatcher, chat adapters and the HTTP server, wired from one {@link OpsbotConfig}.
+ * {@link #close()} shuts down gracefully: stop taking requests, finish or hand back in-flight work, close the
+ * database.
+ */
+public final class OpsbotApplication implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OpsbotApplication.class);
+    private static final int RECOVERY_BATCH = 100;
+
+    private final OpsbotConfig config;
+    private final Database database;
+    private final DbStores stores;
+    private final Dispatcher dispatcher;
+    private final ConsoleHub hub;
+    private final HttpServer server;
+    private final ScheduledExecutorService recovery;
+    private final String replica;
+    private volatile boolean closed;
+
+    private OpsbotApplication(
+            OpsbotConfig config,
+            Database database,
+            DbStores stores,
+            Dispatcher dispatcher,
+            ConsoleHub hub,
+            HttpServer server,
+            ScheduledExecutorService recovery,
+            String replica) {
+        this.config = config;
+        this.database = database;
+        this.stores = stores;
+        this.dispatcher = dispatcher;
+        this.hub = hub;
+        this.server = server;
+        this.recovery = recovery;
+        this.replica = replica;
+    }
+
+    /** Starts opsbot and returns once it serves HTTP with its database migrated. */
+    public static OpsbotApplication start(OpsbotConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static OpsbotApplication start(OpsbotConfig config, Clock clock) {
+        Instant startedAt = clock.instant();
+        Database database = Databases.open(config.database());
+        try {
+            return wire(config, clock, startedAt, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static OpsbotApplication wire(OpsbotConfig config, Clock clock, Instant startedAt, Database database) {
+        DbStores stores = DbStores.of(database);
+        ObjectMapper json =
+                new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        PrometheusMeterRegistry metrics = metrics();
+        ConsoleHub hub = new ConsoleHub();
+        ConsoleJson views = new ConsoleJson(json);
+        ConsoleChatPort consolePort = new ConsoleChatPort(stores.console(), hub, views, clock);
+        List<ChatPort> ports = new ArrayList<>();
+        if (config.console().enabled()) {
+            ports.add(consolePort);
+        }
+        String replica = Replica.name(config.server().port());
+        BotStatus status = new BotStatus(
+                Version.current(),
+                replica,
+                startedAt,
+                ports.stream().map(ChatPort::platform).toList(),
+                List.of(),
+                LlmDescription.of(config.llm()));
+        IntentRouter router = new IntentRouter(
+                new IntentParser(),
+                new HelpHandler(),
+                new StatusHandler(() -> status, clock),
+                new UnrecognizedHandler());
+        Dispatcher dispatcher = new Dispatcher(
+                stores.eventLedger(),
+                stores.threads(),
+                stores.botMessages(),
+                ports,
+                router,
+                Executors.newThreadPerTaskExecutor(
+                        Thread.ofVirtual().name("dispatch-", 0).factory()),
+                clock,
+                replica,
+                config.dispatcher().lease(),
+                new MetricsDispatchListener(metrics));
+
+        List<RouteModule> routes = new ArrayList<>();
+        routes.add(new OpsRoutes(database::ready, metrics));
+        if (config.console().enabled()) {
+            ConsoleUsers users = new ConsoleUsers(config.console().users().stream()
+                    .map(u -> new ConsoleUsers.User(u.id(), u.name(), u.email(), u.role()))
+                    .toList());
+            ConsoleService console = new ConsoleService(
+                    stores.console(),
+                    consolePort,
+                    users,
+                    config.console().channels(),
+                    config.server().maxMessageChars(),
+                    dispatcher,
+                    clock);
+            routes.add(new ConsoleApi(console, views, hub, stores.console(), json));
+        }
+        ConsoleTokenGuard guard = config.server().consoleToken() == null
+                ? ConsoleTokenGuard.open()
+                : ConsoleTokenGuard.requiring(config.server().consoleToken().value());
+        HttpServer server = HttpServer.start(
+                config.server().host(),
+                config.server().port(),
+                json,
+                metrics,
+                routes,
+                guard,
+                config.console().enabled());
+
+        ScheduledExecutorService recovery = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("event-recovery").factory());
+        OpsbotApplication app =
+                new OpsbotApplication(config, database, stores, dispatcher, hub, server, recovery, replica);
+        app.startRecovery();
+        log.info(
+                "opsbot {} ready on http://{}:{}/ as replica {}",
+                Version.current(),
+                config.server().host(),
+                server.port(),
+                replica);
+        return app;
+    }
+
+    private void startRecovery() {
+        // Whatever this replica left unfinished before a restart is ours to finish now, not after a lease.
+        stores.eventLedger().release(replica, Instant.now());
+        long every = config.dispatcher().recoveryInterval().toMillis();
+        recovery.scheduleWithFixedDelay(this::recoverOnce, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void recoverOnce() {
+        try {
+            dispatcher.recoverExpired(RECOVERY_BATCH);
+        } catch (RuntimeException e) {
+            log.warn("recovering unfinished events failed; will retry: {}", e.toString());
+        }
+    }
+
+    private static PrometheusMeterRegistry metrics() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return registry;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String replica() {
+        return replica;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public DbStores stores() {
+        return stores;
+    }
+
+    public OpsbotConfig config() {
+        return config;
+    }
+
+    /** Stops taking requests, waits for running work (up to server.shutdownGrace), hands back the rest. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Duration grace = config.server().shutdownGrace();
+        log.info("opsbot stopping: finishing in-flight work (up to {})", grace);
+        server.close();
+        recovery.shutdownNow();
+        dispatcher.shutdown(grace);
+        hub.close();
+        database.close();
+        log.info("opsbot stopped");
+    }
+}

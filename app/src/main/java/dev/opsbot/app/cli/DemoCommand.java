@@ -1,0 +1,63 @@
+package dev.opsbot.app.cli;
+
+import dev.opsbot.app.OpsbotApplication;
+import dev.opsbot.app.config.OpsbotConfig;
+import dev.opsbot.app.ops.LoggingSetup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code opsbot demo [--scenario DIR] [--port N]}: everything in one process with no configuration: H2 under
+ * ./data, the web console with alice, bob and mallory.
+ */
+@Command(name = "demo", description = "Run opsbot with the web console and no configuration needed.")
+final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--port", paramLabel = "N", description = "HTTP port (default 8080, or OPSBOT_PORT)")
+    Integer port;
+
+    @Option(
+            names = "--scenario",
+            paramLabel = "DIR",
+            description = "an incident scenario directory (scenario.yaml at its top)")
+    Path scenario;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (scenario != null && !Files.isRegularFile(scenario.resolve("scenario.yaml"))) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--scenario " + scenario + ": no scenario.yaml in that directory");
+        }
+        if (port != null && (port < 0 || port > 65_535)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port " + port + ": use 0 to 65535");
+        }
+        OpsbotConfig loaded = config.load();
+        if (port != null) {
+            loaded = loaded.withPort(port);
+        }
+        LoggingSetup.apply(loaded.logging().format(), loaded.logging().level());
+        OpsbotApplication app = OpsbotApplication.start(loaded);
+        System.out.println();
+        System.out.println("  opsbot demo is running: open http://"
+                + browsable(loaded.server().host()) + ":" + app.port() + "/");
+        System.out.println("  The console has no authentication; it listens on "
+                + loaded.server().host() + " only.");
+        System.out.println("  Try: help, status. Stop with Ctrl-C.");
+        System.out.println();
+        return Running.untilStopped(app);
+    }
+
+    private static String browsable(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.opsbot.app.config;
+
+import java.util.Objects;
+
+/**
+ * Everything opsbot is configured with, read once at start by {@link ConfigLoader} and immutable afterwards.
+ * {@link #defaults()} is a complete configuration: {@code opsbot demo} runs on it with no file at all.
+ */
+public record OpsbotConfig(
+        ServerConfig server,
+        DatabaseConfig database,
+        ConsoleConfig console,
+        DispatcherConfig dispatcher,
+        LoggingConfig logging,
+        LlmConfig llm,
+        SlackConfig slack,
+        TeamsConfig teams) {
+
+    public OpsbotConfig {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(console, "console");
+        Objects.requireNonNull(dispatcher, "dispatcher");
+        Objects.requireNonNull(logging, "logging");
+        Objects.requireNonNull(llm, "llm");
+        Objects.requireNonNull(slack, "slack");
+        Objects.requireNonNull(teams, "teams");
+        requireConsoleProtected(server, console);
+    }
+
+    public static OpsbotConfig defaults() {
+        return new OpsbotConfig(
+                ServerConfig.defaults(),
+                DatabaseConfig.defaults(),
+                ConsoleConfig.defaults(),
+                DispatcherConfig.defaults(),
+                LoggingConfig.defaults(),
+                LlmConfig.defaults(),
+                SlackConfig.defaults(),
+                TeamsConfig.defaults());
+    }
+
+    /** This configuration listening on {@code port} instead, for {@code --port}, which beats file and environment. */
+    public OpsbotConfig withPort(int port) {
+        return new OpsbotConfig(server.withPort(port), database, console, dispatcher, logging, llm, slack, teams);
+    }
+
+    /**
+     * Anyone who can reach the web console can post as any console user, and so ask opsbot, and approve its
+     * actions, as that person. On loopback that is only people already on the machine; anywhere else it takes a
+     * token. (Slack and Teams endpoints verify their own signatures and need none.)
+     */
+    private static void requireConsoleProtected(ServerConfig server, ConsoleConfig console) {
+        if (console.enabled() && !server.loopback() && server.consoleToken() == null) {
+            throw new ConfigException(
+                    "server.host",
+                    server.host(),
+                    "is not a loopback address, and the web console has no authentication of its own",
+                    "binding to " + server.host() + " needs server.consoleToken"
+                            + EnvOverrides.hint("server.consoleToken")
+                            + "; otherwise use 127.0.0.1, or set console.enabled: false");
+        }
+    }
+
+    static OpsbotConfig from(ConfigNode root) {
+        // take every section first, so a misspelt section name is reported before anything inside the others
+        ConfigNode server = root.section("server");
+        ConfigNode database = root.section("database");
+        ConfigNode console = root.section("console");
+        ConfigNode dispatcher = root.section("dispatcher");
+        ConfigNode logging = root.section("logging");
+        ConfigNode llm = root.section("llm");
+        ConfigNode slack = root.section("slack");
+        ConfigNode teams = root.section("teams");
+        root.rejectUnknown();
+        return new OpsbotConfig(
+                ServerConfig.from(server),
+                DatabaseConfig.from(database),
+                ConsoleConfig.from(console),
+                DispatcherConfig.from(dispatcher),
+                LoggingConfig.from(logging),
+                LlmConfig.from(llm),
+                SlackConfig.from(slack),
+                TeamsConfig.from(teams));
+    }
+}

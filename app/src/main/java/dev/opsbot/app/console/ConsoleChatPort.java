@@ -1,0 +1,83 @@
+package dev.opsbot.app.console;
+
+import dev.opsbot.core.chat.Block;
+import dev.opsbot.core.chat.ChatDeliveryException;
+import dev.opsbot.core.chat.ChatPort;
+import dev.opsbot.core.chat.MessageRef;
+import dev.opsbot.core.chat.Reply;
+import dev.opsbot.core.chat.ThreadRef;
+import dev.opsbot.core.console.AttachmentData;
+import dev.opsbot.core.console.ConsoleMessage;
+import dev.opsbot.core.console.ConsoleStore;
+import java.time.Clock;
+
+/** opsbot's voice on the console: replies become stored console messages that open pages see at once. */
+public final class ConsoleChatPort implements ChatPort {
+    public static final String PLATFORM = "console";
+    public static final String BOT_USER = "opsbot";
+
+    private final ConsoleStore store;
+    private final ConsoleHub hub;
+    private final ConsoleJson json;
+    private final ConsoleIds ids;
+    private final Clock clock;
+
+    public ConsoleChatPort(ConsoleStore store, ConsoleHub hub, ConsoleJson json, Clock clock) {
+        this.store = store;
+        this.hub = hub;
+        this.json = json;
+        this.ids = new ConsoleIds(clock);
+        this.clock = clock;
+    }
+
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    @Override
+    public MessageRef post(ThreadRef thread, Reply reply) {
+        String id = ids.next("b");
+        store.insert(ConsoleMessage.of(
+                id,
+                thread.channel(),
+                thread.thread(),
+                BOT_USER,
+                reply.text(),
+                json.blocks(reply.blocks()),
+                clock.instant()));
+        for (Block.Image image : reply.images()) {
+            store.addAttachment(new AttachmentData(ids.next("a"), id, image.mediaType(), image.title(), image.data()));
+        }
+        publish("created", id);
+        return new MessageRef(thread, id);
+    }
+
+    @Override
+    public void update(MessageRef message, Reply reply) {
+        if (!store.update(message.messageId(), reply.text(), json.blocks(reply.blocks()))) {
+            throw new ChatDeliveryException("no console message " + message.messageId() + " to update", false, null);
+        }
+        publish("updated", message.messageId());
+    }
+
+    @Override
+    public void react(MessageRef message, String reaction) {
+        if (store.addReaction(message.messageId(), BOT_USER, reaction, clock.instant())) {
+            publishReaction(message.messageId());
+        }
+    }
+
+    void publish(String kind, String messageId) {
+        store.find(messageId)
+                .ifPresent(m -> hub.publish("message", new MessageEvent(kind, m.thread(), m.channel(), json.view(m))));
+    }
+
+    void publishReaction(String messageId) {
+        store.find(messageId).ifPresent(m -> hub.publish("reaction", new ReactionEvent(m.thread(), json.view(m))));
+    }
+
+    record MessageEvent(String kind, String thread, String channel, ConsoleJson.MessageView message) {}
+
+    record ReactionEvent(String thread, ConsoleJson.MessageView message) {}
+}

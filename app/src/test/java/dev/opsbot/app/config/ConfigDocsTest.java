@@ -1,0 +1,59 @@
+package dev.opsbot.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** docs/configuration.md and opsbot.example.yaml (at the repository root) stay true to the code. */
+class ConfigDocsTest {
+    private static final Path ROOT = Path.of("..");
+
+    @Test
+    void theExampleFileSpellsOutTheDefaults() {
+        assertThat(ConfigLoader.load(ROOT.resolve("opsbot.example.yaml"), Map.of()))
+                .isEqualTo(OpsbotConfig.defaults());
+    }
+
+    @Test
+    void theExampleFileTakesTheConsoleTokenFromTheEnvironment() {
+        Map<String, String> env = Map.of("OPSBOT_CONSOLE_TOKEN", "example-token");
+
+        OpsbotConfig config = ConfigLoader.load(ROOT.resolve("opsbot.example.yaml"), env);
+
+        assertThat(config.server().consoleToken().value()).isEqualTo("example-token");
+    }
+
+    @Test
+    void everyKeyIsDocumented() throws IOException {
+        String docs = Files.readString(ROOT.resolve("docs/configuration.md"));
+        ConfigNode root = ConfigNode.root(JsonNodeFactory.instance.objectNode());
+        OpsbotConfig.from(root);
+
+        List<String> keys = root.knownKeys().toList();
+
+        assertThat(keys).hasSize(30).contains("server.port", "console.users", "teams.tenantId");
+        for (String key : keys) {
+            assertThat(docs).as(key).contains("`" + key + "`");
+        }
+        for (String userKey : List.of("id", "name", "email", "role")) {
+            assertThat(docs).contains("`console.users[].%s`".formatted(userKey));
+        }
+    }
+
+    @Test
+    void everyEnvironmentVariableIsDocumentedWithItsKey() throws IOException {
+        String docs = Files.readString(ROOT.resolve("docs/configuration.md"));
+
+        for (EnvOverrides.Binding binding : EnvOverrides.ALL) {
+            assertThat(docs)
+                    .as(binding.variable())
+                    .containsPattern("`" + binding.key().replace(".", "\\.") + "`[^\\n]*`" + binding.variable() + "`");
+        }
+    }
+}

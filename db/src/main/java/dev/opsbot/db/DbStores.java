@@ -1,0 +1,32 @@
+package dev.opsbot.db;
+
+import dev.opsbot.core.console.ConsoleStore;
+import dev.opsbot.core.store.BotMessageStore;
+import dev.opsbot.core.store.EventLedger;
+import dev.opsbot.core.store.ThreadStore;
+import dev.opsbot.db.console.JooqConsoleStore;
+import dev.opsbot.db.store.JooqBotMessageStore;
+import dev.opsbot.db.store.JooqEventLedger;
+import dev.opsbot.db.store.JooqThreadStore;
+import java.util.Objects;
+
+/** Every store of bot-core's ports, backed by one {@link Database}: what {@code app} wires in. */
+public record DbStores(
+        EventLedger eventLedger, ThreadStore threads, BotMessageStore botMessages, ConsoleStore console) {
+
+    public DbStores {
+        Objects.requireNonNull(eventLedger, "eventLedger");
+        Objects.requireNonNull(threads, "threads");
+        Objects.requireNonNull(botMessages, "botMessages");
+        Objects.requireNonNull(console, "console");
+    }
+
+    public static DbStores of(Database database) {
+        var dsl = database.dsl();
+        return new DbStores(
+                new JooqEventLedger(dsl),
+                new JooqThreadStore(dsl),
+                new JooqBotMessageStore(dsl),
+                new JooqConsoleStore(dsl));
+    }
+}

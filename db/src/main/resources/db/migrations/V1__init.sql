@@ -1,1 +1,0 @@
-CREATE TABLE placeholder_check (id BIGINT PRIMARY KEY);
