@@ -1,22 +1,38 @@
 package dev.opsbot.app;
 
 import dev.opsbot.app.config.DatabaseConfig;
+import dev.opsbot.core.OpsbotException;
 import dev.opsbot.db.Database;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
-/** Opens and migrates the configured database: H2 under the data directory unless a URL is given. */
+/** The configured database: H2 under the data directory unless a URL is given. */
 final class Databases {
     private Databases() {}
 
-    static Database open(DatabaseConfig config) {
+    /** The pool, not yet connected. */
+    static Database create(DatabaseConfig config) {
         String url = config.url() != null ? config.url() : Database.defaultH2Url(config.dataDir());
         String password = config.password() == null ? "" : config.password().value();
-        Database database = new Database(url, config.user(), password, config.poolSize());
+        return new Database(url, config.user(), password, config.poolSize());
+    }
+
+    static void migrate(Database database) {
+        database.migrate();
+    }
+
+    /** Waits for a migration started elsewhere and rethrows its failure as it was. */
+    static void await(CompletableFuture<Void> migrated) {
         try {
-            database.migrate();
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
+            migrated.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new OpsbotException("migrating the database failed: " + e.getCause(), false, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OpsbotException("interrupted while the database was being migrated", false, e);
         }
-        return database;
     }
 }

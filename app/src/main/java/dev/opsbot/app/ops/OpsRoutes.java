@@ -4,19 +4,21 @@ import dev.opsbot.app.server.RouteModule;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * {@code /healthz} (the process serves HTTP: restart it if not), {@code /readyz} (it can do its job: database
- * reachable and migrated; send it traffic only then) and {@code /metrics} (Prometheus text format).
+ * {@code /healthz} (the process serves HTTP: restart it if not), {@code /readyz} (every readiness check passes:
+ * send it traffic only then) and {@code /metrics} (Prometheus text format).
  */
 public final class OpsRoutes implements RouteModule {
-    private final BooleanSupplier databaseReady;
+    private final Map<String, BooleanSupplier> readinessChecks;
     private final PrometheusMeterRegistry metrics;
 
-    public OpsRoutes(BooleanSupplier databaseReady, PrometheusMeterRegistry metrics) {
-        this.databaseReady = databaseReady;
+    /** @param readinessChecks by name, e.g. {@code startup} and {@code database}, in the order to report them */
+    public OpsRoutes(Map<String, BooleanSupplier> readinessChecks, PrometheusMeterRegistry metrics) {
+        this.readinessChecks = new LinkedHashMap<>(readinessChecks);
         this.metrics = metrics;
     }
 
@@ -29,13 +31,14 @@ public final class OpsRoutes implements RouteModule {
     }
 
     private void ready(Context ctx) {
-        boolean database = safely(databaseReady);
-        ctx.status(database ? 200 : 503)
-                .json(Map.of(
-                        "status",
-                        database ? "ready" : "not ready",
-                        "checks",
-                        Map.of("database", database ? "ok" : "unreachable or not migrated")));
+        Map<String, String> results = new LinkedHashMap<>();
+        boolean allPass = true;
+        for (var check : readinessChecks.entrySet()) {
+            boolean pass = safely(check.getValue());
+            results.put(check.getKey(), pass ? "ok" : "failing");
+            allPass &= pass;
+        }
+        ctx.status(allPass ? 200 : 503).json(Map.of("status", allPass ? "ready" : "not ready", "checks", results));
     }
 
     private static boolean safely(BooleanSupplier check) {

@@ -38,6 +38,7 @@ public final class HttpServer implements AutoCloseable {
             MeterRegistry metrics,
             List<RouteModule> modules,
             ConsoleTokenGuard guard,
+            StartupGate gate,
             boolean servePage) {
         Javalin javalin = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
@@ -54,9 +55,14 @@ public final class HttpServer implements AutoCloseable {
             }
             cfg.requestLogger.http((ctx, ms) -> recordRequest(metrics, ctx, ms));
             cfg.routes.before(guard::check);
+            cfg.routes.before(gate::check);
             cfg.routes.exception(ConsoleException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             cfg.routes.exception(JsonBody.BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             cfg.routes.exception(ConsoleTokenGuard.Unauthorized.class, (e, ctx) -> error(ctx, 401, e.getMessage()));
+            cfg.routes.exception(StartupGate.Starting.class, (e, ctx) -> {
+                ctx.header("Retry-After", "1");
+                error(ctx, 503, e.getMessage());
+            });
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), describe(e)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("{} {} failed", ctx.method(), ctx.path(), e);
