@@ -36,7 +36,10 @@ public final class LoggingSetup {
     private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context) {
         JsonEncoder encoder = new JsonEncoder();
         encoder.setContext(context);
-        encoder.setWithArguments(false); // arguments are in the formatted message already; never log them twice
+        // One readable message with its arguments filled in; not the raw template plus the arguments again.
+        encoder.setWithFormattedMessage(true);
+        encoder.setWithMessage(false);
+        encoder.setWithArguments(false);
         encoder.start();
         return encoder;
     }
