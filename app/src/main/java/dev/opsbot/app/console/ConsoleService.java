@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
 
 /**
  * The console as a chat platform: it accepts what people post and react, stores it before answering (nothing
- * accepted is lost), shows it to open pages, and hands it to the dispatcher as chat events. Every console message
- * is addressed to opsbot, like a direct message: the {@code @opsbot} prefix is optional.
+ * accepted is lost), shows it to open pages, and hands it to the dispatcher as chat events. A new thread is
+ * addressed to opsbot, like a direct message ({@code @opsbot} optional); in a thread, {@code @opsbot} addresses it
+ * and anything else is a follow-up that opsbot answers only when it is a command it knows.
  */
 public final class ConsoleService {
+    private static final Pattern MENTION = Pattern.compile("\\s*@opsbot\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern REACTION_NAME = Pattern.compile("[a-z0-9_+\\-]{1,64}");
 
     private final ConsoleStore store;
@@ -73,9 +75,20 @@ public final class ConsoleService {
         }
         store.insert(ConsoleMessage.of(id, targetChannel, root, user.id(), text, null, now));
         ThreadRef ref = new ThreadRef(ConsoleChatPort.PLATFORM, targetChannel, root);
-        dispatcher.submit(new ChatEvent.Mention(id, ref, id, user.asChatUser(), text, now));
+        dispatcher.submit(
+                addressedToOpsbot(thread, text)
+                        ? new ChatEvent.Mention(id, ref, id, user.asChatUser(), text, now)
+                        : new ChatEvent.Message(id, ref, id, user.asChatUser(), text, now));
         port.publish("created", id);
         return new Posted(id, root);
+    }
+
+    /**
+     * A new thread is always a question for opsbot (the console is like a direct message); a reply in a thread is
+     * one only when it starts with {@code @opsbot}, otherwise it is a follow-up among people.
+     */
+    private static boolean addressedToOpsbot(String thread, String text) {
+        return thread == null || MENTION.matcher(text).lookingAt();
     }
 
     /** Adds a reaction; a reaction the person already has is accepted and changes nothing. */

@@ -90,6 +90,27 @@ class ConsoleApiIT {
     }
 
     @Test
+    void peopleTalkingInAThreadAreLeftAloneUntilTheyAddressOpsbot() {
+        String thread = postMessage(Map.of("channel", "general", "user", "bob", "text", "help"))
+                .get("thread")
+                .asText();
+        awaitThread(thread, 2);
+
+        String chatter = postMessage(
+                        Map.of("channel", "general", "user", "alice", "text", "I see it too", "thread", thread))
+                .get("id")
+                .asText();
+        Eventually.get(
+                Duration.ofSeconds(10), () -> app.stores().eventLedger().isCompleted("console", chatter), done -> done);
+        assertThat(http.get("/api/console/threads/" + thread).json().get("messages"))
+                .hasSize(3);
+
+        postMessage(Map.of("channel", "general", "user", "alice", "text", "@opsbot what now?", "thread", thread));
+        JsonNode messages = awaitThread(thread, 5).get("messages");
+        assertThat(messages.get(4).get("text").asText()).contains("what now?").contains("help");
+    }
+
+    @Test
     void anAcceptedMessageIsInTheDatabaseBeforeThe202() {
         JsonNode posted = postMessage(Map.of("channel", "general", "user", "alice", "text", "status"));
 

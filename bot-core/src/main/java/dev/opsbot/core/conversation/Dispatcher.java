@@ -174,7 +174,7 @@ public final class Dispatcher {
             case ChatEvent.Message m -> {
                 // Follow-ups count only in threads opsbot takes part in; elsewhere people talk among themselves.
                 if (threads.find(m.thread()).isPresent()) {
-                    router.route(m, m.text(), responderFor(event));
+                    router.routeFollowUp(m, m.text(), responderFor(event));
                 }
             }
             case ChatEvent.ReactionAdded r -> onReaction(r.target().messageId(), r.reaction(), r);

@@ -21,6 +21,18 @@ public final class IntentRouter {
         this.unrecognized = Objects.requireNonNull(unrecognized);
     }
 
+    /**
+     * A follow-up in a thread, not addressed to opsbot: people mostly talk among themselves there, so only a
+     * command opsbot knows is answered; anything else passes in silence.
+     */
+    public Intent routeFollowUp(ChatEvent event, String text, Responder responder) {
+        Intent intent = parser.parse(text);
+        if (intent instanceof Intent.Unrecognized) {
+            return intent;
+        }
+        return route(event, text, responder);
+    }
+
     public Intent route(ChatEvent event, String text, Responder responder) {
         Intent intent = parser.parse(text);
         switch (intent) {

@@ -200,6 +200,20 @@ class DispatcherTest {
     }
 
     @Test
+    void chatterInAThreadIsNotAnsweredButAKnownCommandIs() {
+        Dispatcher dispatcher = dispatcher("replica-a", workers);
+        dispatcher.submit(mention("e1", "help"));
+
+        dispatcher.submit(new ChatEvent.Message("e2", THREAD, "m2", ALICE, "looking at the dashboards too", T0));
+        dispatcher.submit(new ChatEvent.Message("e3", THREAD, "m3", ALICE, "status", T0));
+        workers.runAll();
+
+        assertThat(chat.postedIn(THREAD)).hasSize(2);
+        assertThat(chat.posted().get(1).reply().text()).contains("up ");
+        assertThat(ledger.isCompleted("console", "e2")).isTrue();
+    }
+
+    @Test
     void reactionsAreRecordedWithoutAReply() {
         Dispatcher dispatcher = dispatcher("replica-a", workers);
         dispatcher.submit(mention("e1", "help"));
