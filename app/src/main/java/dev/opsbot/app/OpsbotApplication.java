@@ -255,10 +255,11 @@ public final class OpsbotApplication implements AutoCloseable {
         closed = true;
         Duration grace = config.server().shutdownGrace();
         log.info("opsbot stopping: finishing in-flight work (up to {})", grace);
+        // Event streams first: closing one after Jetty recycled its request makes Javalin fail on it endlessly.
+        hub.close();
         server.close();
         recovery.shutdownNow();
         dispatcher.shutdown(grace);
-        hub.close();
         database.close();
         log.info("opsbot stopped");
     }

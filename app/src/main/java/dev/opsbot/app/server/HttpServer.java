@@ -65,8 +65,13 @@ public final class HttpServer implements AutoCloseable {
             });
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), describe(e)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
-                log.error("{} {} failed", ctx.method(), ctx.path(), e);
-                error(ctx, 500, "internal error: " + e.getClass().getSimpleName() + "; see opsbot's log");
+                log.error("{} failed", describeRequest(ctx), e);
+                try {
+                    error(ctx, 500, "internal error: " + e.getClass().getSimpleName() + "; see opsbot's log");
+                } catch (RuntimeException gone) {
+                    // Nobody to answer: throwing here would hand the failure straight back to this handler.
+                    log.debug("could not answer {}: {}", describeRequest(ctx), gone.toString());
+                }
             });
             cfg.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -90,6 +95,15 @@ public final class HttpServer implements AutoCloseable {
 
     private static void error(Context ctx, int status, String message) {
         ctx.status(status).json(Map.of("error", message));
+    }
+
+    /** The request line for a log, or a placeholder when the request is already gone (a closed event stream). */
+    private static String describeRequest(Context ctx) {
+        try {
+            return ctx.method() + " " + ctx.path();
+        } catch (RuntimeException gone) {
+            return "a request that has already ended";
+        }
     }
 
     private static String describe(HttpResponseException e) {

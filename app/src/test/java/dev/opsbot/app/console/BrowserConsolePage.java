@@ -108,6 +108,15 @@ final class BrowserConsolePage {
                 .orElse(null));
     }
 
+    /** Waits until the open thread shows at least {@code count} messages by {@code user}. */
+    void awaitMessageCount(String user, int count) {
+        waitFor(
+                count + " messages by " + user,
+                d -> d.findElements(By.cssSelector(".message[data-user='" + user + "']"))
+                                .size()
+                        >= count);
+    }
+
     String messageText(String messageId) {
         return message(messageId).getText();
     }
