@@ -136,8 +136,7 @@ public final class OpsbotApplication implements AutoCloseable {
                 stores.botMessages(),
                 ports,
                 router,
-                Executors.newThreadPerTaskExecutor(
-                        Thread.ofVirtual().name("dispatch-", 0).factory()),
+                new BoundedWorkers(config.dispatcher().maxConcurrent()),
                 clock,
                 replica,
                 config.dispatcher().lease(),
