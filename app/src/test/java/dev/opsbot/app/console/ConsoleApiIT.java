@@ -4,10 +4,14 @@ import static dev.opsbot.app.testing.HttpJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsbot.app.OpsbotApplication;
 import dev.opsbot.app.testing.Eventually;
 import dev.opsbot.app.testing.HttpJson;
 import dev.opsbot.app.testing.TestApps;
+import dev.opsbot.core.chat.Block;
+import dev.opsbot.core.chat.Reply;
+import dev.opsbot.core.chat.ThreadRef;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -15,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,6 +150,41 @@ class ConsoleApiIT {
                 .get(1)
                 .get("reactions");
         assertThat(reactions.get(0).get("users").toString()).isEqualTo("[\"bob\"]");
+    }
+
+    @Test
+    void aReplyWithAChartShowsTheImageAsAnAttachmentServedWithItsType() throws Exception {
+        String thread = postMessage(Map.of("channel", "general", "user", "alice", "text", "help"))
+                .get("thread")
+                .asText();
+        awaitThread(thread, 2);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3};
+        Reply chart = Reply.builder("error ratio since 02:30")
+                .add(new Block.Image("checkout 5xx ratio", "image/png", png, "5xx ratio rising at 02:33"))
+                .build();
+        try (ConsoleHub hub = new ConsoleHub()) {
+            new ConsoleChatPort(app.stores().console(), hub, new ConsoleJson(new ObjectMapper()), Clock.systemUTC())
+                    .post(new ThreadRef("console", "general", thread), chart);
+        }
+
+        JsonNode reply = awaitThread(thread, 3).get("messages").get(2);
+        JsonNode attachment = reply.get("attachments").get(0);
+        assertThat(attachment.get("type").asText()).isEqualTo("image/png");
+        assertThat(reply.get("blocks").get(0).get("type").asText()).isEqualTo("image");
+        assertThat(reply.get("blocks").get(0).has("data"))
+                .as("bytes stay out of the blocks")
+                .isFalse();
+        HttpResponse<byte[]> image = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                                        + attachment.get("url").asText()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("image/png"));
+        assertThat(image.body()).isEqualTo(png);
+        assertThat(http.get("/api/console/attachments/nope").status()).isEqualTo(404);
     }
 
     @Test
