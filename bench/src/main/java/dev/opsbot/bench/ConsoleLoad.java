@@ -2,6 +2,7 @@ package dev.opsbot.bench;
 
 import dev.opsbot.bench.internal.Args;
 import dev.opsbot.bench.internal.ConsoleClient;
+import dev.opsbot.bench.internal.CpuMeter;
 import dev.opsbot.bench.internal.DeliveryCheck;
 import dev.opsbot.bench.internal.DemoProcess;
 import dev.opsbot.bench.internal.Drivers;
@@ -38,7 +39,8 @@ public final class ConsoleLoad {
             usage: ConsoleLoad [--rate 200] [--duration 30s] [--warmup 5s] [--p99-target-ms 20]
                                [--url http://127.0.0.1:PORT | --demo | --database-url JDBC [--database-user U]
                                [--database-password P]] [--max-in-flight 256] [--http-threads 2]
-                               [--reply-deadline 120s] [--settle 2s] [--root DIR] [--keep]
+                               [--reply-deadline 120s] [--settle 2s] [--root DIR] [--java-opts "..." (with --demo)]
+                               [--keep]
               Default target: opsbot started in this JVM on a fresh H2 file database.""";
     private static final List<String> CHANNELS = List.of("incident-checkout", "general");
     private static final List<String> USERS = List.of("alice", "bob", "mallory");
@@ -66,7 +68,8 @@ public final class ConsoleLoad {
                         "http-threads",
                         "reply-deadline",
                         "settle",
-                        "root"),
+                        "root",
+                        "java-opts"),
                 Set.of("demo", "keep"),
                 USAGE);
         int rate = args.integer("rate", 200, 1, 5_000);
@@ -94,10 +97,14 @@ public final class ConsoleLoad {
                     accepted.addAll(warm.accepted());
                     unknownOutcome += warm.unknownOutcome();
                 }
+                CpuMeter cpu = target.demo != null ? CpuMeter.start(target.demo.pid()) : CpuMeter.start();
                 OpenLoop.Result measured = phase(client, rate, duration, maxInFlight);
+                String cpuUse = cpu.report();
                 accepted.addAll(measured.accepted());
                 unknownOutcome += measured.unknownOutcome();
                 print(measured, rate, duration, maxInFlight);
+                System.out.println("  " + cpuUse
+                        + (args.text("database-url", null) != null ? " (the database server counts as others)" : ""));
 
                 DeliveryCheck check = new DeliveryCheck(view, replyDeadline, settle);
                 check.run(accepted, storedBefore, unknownOutcome);
@@ -185,7 +192,7 @@ public final class ConsoleLoad {
                 return new Target(base, "external opsbot at " + base + " (checks over HTTP only)", null, null, null);
             }
             if (args.flag("demo")) {
-                return demo(Repo.locate(args.text("root", null)));
+                return demo(Repo.locate(args.text("root", null)), args.text("java-opts", null));
             }
             InProcessOpsbot opsbot = InProcessOpsbot.start(
                     databaseUrl,
@@ -197,11 +204,11 @@ public final class ConsoleLoad {
                     opsbot.base(), "opsbot in this JVM at " + opsbot.base() + ", " + storage, opsbot, null, null);
         }
 
-        private static Target demo(Repo repo) {
+        private static Target demo(Repo repo, String javaOpts) {
             repo.requireFreshJar();
             Path data = TempDirs.create("opsbot-load-demo-");
             int port = FreePort.pick();
-            DemoProcess demo = DemoProcess.start(repo, port, data, data.resolve("demo.log"), null);
+            DemoProcess demo = DemoProcess.start(repo, port, data, data.resolve("demo.log"), javaOpts);
             long ready = Readiness.awaitReady(port, Duration.ofMillis(20), Duration.ofSeconds(60), demo::alive);
             if (ready < 0) {
                 demo.kill();
@@ -210,7 +217,8 @@ public final class ConsoleLoad {
             URI base = URI.create("http://127.0.0.1:" + port);
             return new Target(
                     base,
-                    "./opsbot demo (launcher's JVM options, H2 in " + data + ") at " + base + ", pid " + demo.pid()
+                    "./opsbot demo (" + (javaOpts == null ? "launcher's JVM options" : "OPSBOT_JAVA_OPTS=" + javaOpts)
+                            + ", H2 in " + data + ") at " + base + ", pid " + demo.pid()
                             + " (checks over HTTP only)",
                     null,
                     demo,

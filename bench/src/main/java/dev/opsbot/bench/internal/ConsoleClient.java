@@ -37,7 +37,7 @@ public final class ConsoleClient implements AutoCloseable {
                 threads, Thread.ofPlatform().daemon().name("http-", 0).factory());
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
+                .connectTimeout(TIMEOUT)
                 .executor(executor)
                 .build();
     }

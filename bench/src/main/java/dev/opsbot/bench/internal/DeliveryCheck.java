@@ -16,11 +16,15 @@ import org.HdrHistogram.Histogram;
  * thread, so a thread must hold exactly that message and that reply.
  */
 public final class DeliveryCheck {
+    /** How the dispatcher answers a thread when handling its event failed (Dispatcher.tellThreadItFailed). */
+    static final String FAILURE_REPLY = "Sorry, handling that failed";
+
     private final StoreView view;
     private final Duration replyDeadline;
     private final Duration settle;
     private final List<String> lines = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
+    private int duplicateReplies;
 
     public DeliveryCheck(StoreView view, Duration replyDeadline, Duration settle) {
         this.view = view;
@@ -40,8 +44,7 @@ public final class DeliveryCheck {
      * @param storedBefore the store's message count before the load, when the view can count
      * @param unknownOutcome requests that got no answer: each may or may not have been stored (and answered)
      */
-    public void run(List<OpenLoop.Accepted> accepted, OptionalLong storedBefore, int unknownOutcome)
-            throws Exception {
+    public void run(List<OpenLoop.Accepted> accepted, OptionalLong storedBefore, int unknownOutcome) throws Exception {
         List<ConsoleClient.Posted> posted =
                 accepted.stream().map(OpenLoop.Accepted::posted).toList();
         requireUniqueIds(posted);
@@ -92,6 +95,7 @@ public final class DeliveryCheck {
         int noReply = 0;
         int doubledReply = 0;
         int stray = 0;
+        int sorry = 0;
         Histogram replyLag = new Histogram(3);
         for (ConsoleClient.Posted p : posted) {
             List<ConsoleClient.Message> messages = view.thread(p.thread());
@@ -104,7 +108,9 @@ public final class DeliveryCheck {
             doubled += mine.size() > 1 ? 1 : 0;
             noReply += replies.isEmpty() ? 1 : 0;
             doubledReply += replies.size() > 1 ? 1 : 0;
+            duplicateReplies += Math.max(0, replies.size() - 1);
             stray += messages.size() - mine.size() - replies.size();
+            sorry += replies.stream().anyMatch(r -> r.text().startsWith(FAILURE_REPLY)) ? 1 : 0;
             if (mine.size() == 1 && replies.size() == 1 && mine.getFirst().ts() != null) {
                 long lag = Duration.between(
                                         mine.getFirst().ts(), replies.getFirst().ts())
@@ -124,12 +130,14 @@ public final class DeliveryCheck {
                 noReply,
                 doubledReply,
                 stray));
+        lines.add(sorry + " threads got opsbot's failure reply (\"" + FAILURE_REPLY + " ...\")");
         lines.add("reply lag (message ts -> reply ts, from stored timestamps): " + Latencies.format(replyLag));
         check(lost == 0, lost + " accepted messages are not stored (lost)");
         check(doubled == 0, doubled + " accepted messages are stored more than once");
         check(noReply == 0, noReply + " threads have no opsbot reply (lost)");
         check(doubledReply == 0, doubledReply + " threads have more than one opsbot reply (duplicated)");
         check(stray == 0, stray + " unexpected messages in the load's threads");
+        check(sorry == 0, sorry + " threads were answered with a failure message instead of an answer");
     }
 
     private void verifyTotals(int accepted, OptionalLong storedBefore, int unknownOutcome) {
@@ -139,13 +147,22 @@ public final class DeliveryCheck {
             long want = 2L * accepted;
             if (unknownOutcome == 0) {
                 lines.add("store count grew by " + added + " (want " + want + ": each message and its one reply)");
+                if (added != want) {
+                    // extra rows that are not doubled replies in our threads belong to requests answered with an
+                    // error: stored (and maybe answered) although the client was told it failed
+                    lines.add("  of the " + (added - want) + " extra: " + duplicateReplies
+                            + " replies beyond the first, "
+                            + (added - want - duplicateReplies) + " messages of requests answered with an HTTP error"
+                            + " (stored, and maybe answered, although the client was told it failed)");
+                }
                 check(added == want, "store count grew by " + added + ", want " + want);
             } else {
                 // An unanswered request may have been stored and answered: allow 0 or 2 messages for each.
                 long most = want + 2L * unknownOutcome;
                 lines.add("store count grew by " + added + " (want " + want + " to " + most + ": " + unknownOutcome
                         + " requests got no answer, so " + (added - want) / 2 + " of them were stored anyway)");
-                check(added >= want && added <= most && (added - want) % 2 == 0,
+                check(
+                        added >= want && added <= most && (added - want) % 2 == 0,
                         "store count grew by " + added + ", want " + want + " to " + most + " in steps of 2");
             }
         }

@@ -23,16 +23,13 @@ public final class Machine {
     }
 
     /**
-     * The 1, 5 and 15 minute load averages: a figure taken while something else keeps the cores busy is not the
-     * figure of opsbot alone, so every driver prints this before and after.
+     * The load averages and what other processes use right now: a figure taken while something else keeps the
+     * cores busy is not the figure of opsbot alone, so every driver prints this before it starts.
      */
     public static String load() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            double one = Double.parseDouble(parts[0]);
-            int cores = Runtime.getRuntime().availableProcessors();
-            return "load average " + parts[0] + " " + parts[1] + " " + parts[2]
-                    + (one > cores / 2.0 ? " (machine busy: figures include other work's contention)" : "");
+            return "load average " + parts[0] + " " + parts[1] + " " + parts[2] + "; " + CpuMeter.background(3);
         } catch (IOException | RuntimeException e) {
             return "load average unknown";
         }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -15,6 +17,9 @@ import java.util.stream.Stream;
  * run instead (the same rule as the launcher's {@code stale} function).
  */
 public record Repo(Path root) {
+    private static final Pattern CDS_IN_LAUNCHER =
+            Pattern.compile("cds=\"\\$root/([^\"]+)\"|SharedArchiveFile=\\$root/([^\\s\"]+)");
+
     public static final String BUILD_COMMAND =
             "./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl app -am package";
 
@@ -44,9 +49,20 @@ public record Repo(Path root) {
         return root.resolve("app/target/opsbot.jar");
     }
 
-    /** The class-data-sharing archive the launcher asks the JVM to create and reuse. */
-    public Path cdsArchive() {
-        return root.resolve("data/opsbot-cds.jsa");
+    /**
+     * The class-data-sharing archive the launcher asks the JVM to create and reuse, read from the launcher itself
+     * ({@code cds="$root/..."} or {@code SharedArchiveFile=$root/...}), since where it lives is the launcher's
+     * business.
+     */
+    public Optional<Path> cdsArchive() {
+        try {
+            Matcher m = CDS_IN_LAUNCHER.matcher(Files.readString(launcher()));
+            return m.find()
+                    ? Optional.of(root.resolve(m.group(1) != null ? m.group(1) : m.group(2)))
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     public void requireFreshJar() {
