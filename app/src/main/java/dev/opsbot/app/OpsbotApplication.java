@@ -211,6 +211,15 @@ public final class OpsbotApplication implements AutoCloseable {
         }
     }
 
+    /** A recovery pass still running must not find the database closed under it. */
+    private static void awaitQuietly(ScheduledExecutorService executor) {
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static PrometheusMeterRegistry metrics() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
@@ -258,6 +267,7 @@ public final class OpsbotApplication implements AutoCloseable {
         hub.close();
         server.close();
         recovery.shutdownNow();
+        awaitQuietly(recovery);
         dispatcher.shutdown(grace);
         database.close();
         log.info("opsbot stopped");

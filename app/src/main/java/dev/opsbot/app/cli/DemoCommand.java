@@ -46,15 +46,20 @@ final class DemoCommand implements Callable<Integer> {
             loaded = loaded.withPort(port);
         }
         LoggingSetup.apply(loaded.logging().format(), loaded.logging().level());
-        OpsbotApplication app = OpsbotApplication.start(loaded);
-        System.out.println();
-        System.out.println("  opsbot demo is running: open http://"
+        OpsbotConfig ready = loaded;
+        return Running.untilStopped(() -> OpsbotApplication.start(ready), app -> printBanner(ready, app));
+    }
+
+    private void printBanner(OpsbotConfig loaded, OpsbotApplication app) {
+        var out = spec.commandLine().getOut();
+        out.println();
+        out.println("  opsbot demo is running: open http://"
                 + browsable(loaded.server().host()) + ":" + app.port() + "/");
-        System.out.println("  The console has no authentication; it listens on "
+        out.println("  The console has no authentication; it listens on "
                 + loaded.server().host() + " only.");
-        System.out.println("  Try: help, status. Stop with Ctrl-C.");
-        System.out.println();
-        return Running.untilStopped(app);
+        out.println("  Try: help, status. Stop with Ctrl-C.");
+        out.println();
+        out.flush();
     }
 
     private static String browsable(String host) {

@@ -17,6 +17,6 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         OpsbotConfig loaded = config.load();
         LoggingSetup.apply(loaded.logging().format(), loaded.logging().level());
-        return Running.untilStopped(OpsbotApplication.start(loaded));
+        return Running.untilStopped(() -> OpsbotApplication.start(loaded), app -> {});
     }
 }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param dataDir the directory for the H2 file database and other local state
  */
 public record DatabaseConfig(String url, String user, Secret password, int poolSize, Path dataDir) {
-    public static final int DEFAULT_POOL_SIZE = 10;
+    public static final int DEFAULT_POOL_SIZE = 16;
     public static final Path DEFAULT_DATA_DIR = Path.of("./data");
 
     static final IntRule POOL_SIZE = new IntRule(1, 1_000, "a connection pool size");

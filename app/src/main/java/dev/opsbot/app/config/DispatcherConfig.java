@@ -12,7 +12,7 @@ import java.time.Duration;
 public record DispatcherConfig(Duration lease, Duration recoveryInterval, int maxConcurrent) {
     public static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
     public static final Duration DEFAULT_RECOVERY_INTERVAL = Duration.ofSeconds(15);
-    public static final int DEFAULT_MAX_CONCURRENT = 64;
+    public static final int DEFAULT_MAX_CONCURRENT = 8;
 
     static final IntRule MAX_CONCURRENT = new IntRule(1, 10_000, "a number of events at once");
 

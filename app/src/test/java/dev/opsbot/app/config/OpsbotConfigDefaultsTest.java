@@ -43,7 +43,7 @@ class OpsbotConfigDefaultsTest {
         assertThat(database.url()).isNull();
         assertThat(database.user()).isNull();
         assertThat(database.password()).isNull();
-        assertThat(database.poolSize()).isEqualTo(10);
+        assertThat(database.poolSize()).isEqualTo(16);
         assertThat(database.dataDir()).isEqualTo(Path.of("./data"));
     }
 
@@ -67,7 +67,7 @@ class OpsbotConfigDefaultsTest {
         OpsbotConfig config = OpsbotConfig.defaults();
 
         assertThat(config.dispatcher())
-                .isEqualTo(new DispatcherConfig(Duration.ofMinutes(2), Duration.ofSeconds(15), 64));
+                .isEqualTo(new DispatcherConfig(Duration.ofMinutes(2), Duration.ofSeconds(15), 8));
         assertThat(config.logging()).isEqualTo(new LoggingConfig("text", "INFO"));
         assertThat(config.llm().provider()).isEqualTo("none");
         assertThat(config.llm().enabled()).isFalse();

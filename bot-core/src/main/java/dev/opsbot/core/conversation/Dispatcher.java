@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int COMPLETE_ATTEMPTS = 4;
 
     /** What became of a submitted event. */
     public enum Submission {
@@ -154,16 +155,48 @@ public final class Dispatcher {
         long start = System.nanoTime();
         try {
             route(event);
-            ledger.complete(event.platform(), event.eventId(), clock.instant());
-            listener.handled(event, Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException e) {
             listener.failed(event, e);
             log.error("handling {} event {} failed: {}", event.platform(), event.eventId(), e.toString(), e);
             boolean told = tellThreadItFailed(event, e);
             if (told || lastAttempt) {
                 // We answered (with the failure) or gave it a second chance already: do not loop on it.
-                ledger.complete(event.platform(), event.eventId(), clock.instant());
+                completeOrLeaveForRecovery(event);
             }
+            return;
+        }
+        completeOrLeaveForRecovery(event);
+        listener.handled(event, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Marks the event done, trying again briefly when the database is busy: the answer is out, and an event left
+     * incomplete would be answered a second time by recovery. Nothing thrown here escapes the worker.
+     */
+    private void completeOrLeaveForRecovery(ChatEvent event) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ledger.complete(event.platform(), event.eventId(), clock.instant());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == COMPLETE_ATTEMPTS) {
+                    log.error(
+                            "could not mark {} event {} done ({}); recovery may handle it again",
+                            event.platform(),
+                            event.eventId(),
+                            e.toString());
+                    return;
+                }
+                pause(Duration.ofMillis(100L << (2 * attempt)));
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

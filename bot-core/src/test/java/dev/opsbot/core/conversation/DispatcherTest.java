@@ -240,7 +240,8 @@ class DispatcherTest {
 
     @Test
     void shutdownWithTheDatabaseGoneStillCompletesAndLeavesEventsToTheirLease() {
-        EventLedgerThatFailsOnRelease failing = new EventLedgerThatFailsOnRelease();
+        FlakyLedger failing = new FlakyLedger();
+        failing.failReleases = true;
         BotStatus status = new BotStatus("1", "a", T0, List.of("console"), List.of(), "none");
         IntentRouter router = new IntentRouter(
                 new IntentParser(),
@@ -268,9 +269,42 @@ class DispatcherTest {
                 .hasSize(1);
     }
 
-    /** The real ledger, except that the database is gone when shutdown releases leases. */
-    static final class EventLedgerThatFailsOnRelease implements dev.opsbot.core.store.EventLedger {
+    @Test
+    void aBusyDatabaseWhenMarkingDoneNeitherRepliesTwiceNorLosesTheEvent() {
+        FlakyLedger busy = new FlakyLedger();
+        busy.completesToFail = 2;
+        BotStatus status = new BotStatus("1", "a", T0, List.of("console"), List.of(), "none");
+        IntentRouter router = new IntentRouter(
+                new IntentParser(),
+                new HelpHandler(),
+                new StatusHandler(() -> status, clock),
+                new UnrecognizedHandler());
+        Dispatcher dispatcher = new Dispatcher(
+                busy,
+                threads,
+                botMessages,
+                List.of(chat),
+                router,
+                workers,
+                clock,
+                "a",
+                Duration.ofMinutes(2),
+                DispatchListener.NONE);
+
+        dispatcher.submit(mention("e1", "help"));
+        workers.runAll();
+
+        assertThat(chat.posted())
+                .singleElement()
+                .satisfies(p -> assertThat(p.reply().text()).contains("status"));
+        assertThat(busy.isCompleted("console", "e1")).isTrue();
+    }
+
+    /** The real ledger, except that the database fails where a test says. */
+    static final class FlakyLedger implements dev.opsbot.core.store.EventLedger {
         private final InMemoryEventLedger delegate = new InMemoryEventLedger();
+        boolean failReleases;
+        int completesToFail;
 
         @Override
         public boolean record(dev.opsbot.core.store.InboundEvent event, String owner, Instant leaseUntil) {
@@ -279,6 +313,10 @@ class DispatcherTest {
 
         @Override
         public void complete(String platform, String eventId, Instant completedAt) {
+            if (completesToFail > 0) {
+                completesToFail--;
+                throw new IllegalStateException("connection pool timed out");
+            }
             delegate.complete(platform, eventId, completedAt);
         }
 
@@ -290,6 +328,9 @@ class DispatcherTest {
 
         @Override
         public int release(String owner, Instant now) {
+            if (!failReleases) {
+                return delegate.release(owner, now);
+            }
             throw new IllegalStateException("database closed");
         }
 
