@@ -10,6 +10,8 @@ import dev.opsbot.core.console.AttachmentData;
 import dev.opsbot.core.console.ConsoleMessage;
 import dev.opsbot.core.console.ConsoleStore;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /** opsbot's voice on the console: replies become stored console messages that open pages see at once. */
 public final class ConsoleChatPort implements ChatPort {
@@ -38,18 +40,32 @@ public final class ConsoleChatPort implements ChatPort {
     @Override
     public MessageRef post(ThreadRef thread, Reply reply) {
         String id = ids.next("b");
-        store.insert(ConsoleMessage.of(
+        ConsoleMessage message = ConsoleMessage.of(
                 id,
                 thread.channel(),
                 thread.thread(),
                 BOT_USER,
                 reply.text(),
                 json.blocks(reply.blocks()),
-                clock.instant()));
+                clock.instant());
+        store.insert(message);
+        List<ConsoleMessage.Attachment> attachments = new ArrayList<>();
         for (Block.Image image : reply.images()) {
-            store.addAttachment(new AttachmentData(ids.next("a"), id, image.mediaType(), image.title(), image.data()));
+            String attachmentId = ids.next("a");
+            store.addAttachment(new AttachmentData(attachmentId, id, image.mediaType(), image.title(), image.data()));
+            attachments.add(new ConsoleMessage.Attachment(attachmentId, image.mediaType(), image.title()));
         }
-        publish("created", id);
+        // Shown as written: a new message has no reactions yet, so there is nothing to read back.
+        publishCreated(new ConsoleMessage(
+                id,
+                message.channel(),
+                message.thread(),
+                BOT_USER,
+                message.text(),
+                message.blocks(),
+                message.ts(),
+                attachments,
+                List.of()));
         return new MessageRef(thread, id);
     }
 
@@ -66,6 +82,11 @@ public final class ConsoleChatPort implements ChatPort {
         if (store.addReaction(message.messageId(), BOT_USER, reaction, clock.instant())) {
             publishReaction(message.messageId());
         }
+    }
+
+    /** Shows a message just stored to every open page. */
+    void publishCreated(ConsoleMessage message) {
+        hub.publish("message", new MessageEvent("created", message.thread(), message.channel(), json.view(message)));
     }
 
     void publish(String kind, String messageId) {

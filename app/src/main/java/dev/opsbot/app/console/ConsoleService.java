@@ -73,13 +73,14 @@ public final class ConsoleService {
             targetChannel = inThread.channel();
             root = inThread.thread();
         }
-        store.insert(ConsoleMessage.of(id, targetChannel, root, user.id(), text, null, now));
+        ConsoleMessage message = ConsoleMessage.of(id, targetChannel, root, user.id(), text, null, now);
+        store.insert(message);
         ThreadRef ref = new ThreadRef(ConsoleChatPort.PLATFORM, targetChannel, root);
         dispatcher.submit(
                 addressedToOpsbot(thread, text)
                         ? new ChatEvent.Mention(id, ref, id, user.asChatUser(), text, now)
                         : new ChatEvent.Message(id, ref, id, user.asChatUser(), text, now));
-        port.publish("created", id);
+        port.publishCreated(message);
         return new Posted(id, root);
     }
 

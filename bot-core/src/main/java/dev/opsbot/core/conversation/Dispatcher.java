@@ -230,7 +230,7 @@ public final class Dispatcher {
     }
 
     private Responder responderFor(ChatEvent event) {
-        threads.touch(event.thread(), event.user().id(), event.at());
+        // The Responder records the thread with its first reply: one write per turn, not two.
         return new Responder(
                 requirePortFor(event),
                 event.thread(),

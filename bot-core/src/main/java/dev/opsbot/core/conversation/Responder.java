@@ -23,6 +23,7 @@ public final class Responder {
     private final ThreadStore threads;
     private final String requester;
     private final Clock clock;
+    private boolean threadTouched;
 
     public Responder(
             ChatPort port,
@@ -51,7 +52,11 @@ public final class Responder {
     public MessageRef reply(Reply reply, String kind, String subject) {
         MessageRef posted = port.post(thread, reply);
         botMessages.record(new BotMessage(posted, kind, subject, clock.instant()));
-        threads.touch(thread, requester, clock.instant());
+        if (!threadTouched) {
+            // Once per conversation turn is enough: follow-ups only need to know opsbot takes part here.
+            threads.touch(thread, requester, clock.instant());
+            threadTouched = true;
+        }
         return posted;
     }
 
