@@ -32,6 +32,10 @@ class DispatcherTest {
     private final ManualExecutor workers = new ManualExecutor();
 
     private Dispatcher dispatcher(String owner, ManualExecutor pool) {
+        return dispatcher(ledger, owner, pool);
+    }
+
+    private Dispatcher dispatcher(dev.opsbot.core.store.EventLedger ledger, String owner, ManualExecutor pool) {
         BotStatus status = new BotStatus("1.2.3", owner, T0, List.of("console"), List.of(), "none");
         IntentRouter router = new IntentRouter(
                 new IntentParser(),
@@ -242,23 +246,7 @@ class DispatcherTest {
     void shutdownWithTheDatabaseGoneStillCompletesAndLeavesEventsToTheirLease() {
         FlakyLedger failing = new FlakyLedger();
         failing.failReleases = true;
-        BotStatus status = new BotStatus("1", "a", T0, List.of("console"), List.of(), "none");
-        IntentRouter router = new IntentRouter(
-                new IntentParser(),
-                new HelpHandler(),
-                new StatusHandler(() -> status, clock),
-                new UnrecognizedHandler());
-        Dispatcher dispatcher = new Dispatcher(
-                failing,
-                threads,
-                botMessages,
-                List.of(chat),
-                router,
-                workers,
-                clock,
-                "a",
-                Duration.ofMinutes(2),
-                DispatchListener.NONE);
+        Dispatcher dispatcher = dispatcher(failing, "a", workers);
         dispatcher.submit(mention("e1", "help"));
 
         dispatcher.shutdown(Duration.ofMillis(10));
@@ -273,23 +261,7 @@ class DispatcherTest {
     void aBusyDatabaseWhenMarkingDoneNeitherRepliesTwiceNorLosesTheEvent() {
         FlakyLedger busy = new FlakyLedger();
         busy.completesToFail = 2;
-        BotStatus status = new BotStatus("1", "a", T0, List.of("console"), List.of(), "none");
-        IntentRouter router = new IntentRouter(
-                new IntentParser(),
-                new HelpHandler(),
-                new StatusHandler(() -> status, clock),
-                new UnrecognizedHandler());
-        Dispatcher dispatcher = new Dispatcher(
-                busy,
-                threads,
-                botMessages,
-                List.of(chat),
-                router,
-                workers,
-                clock,
-                "a",
-                Duration.ofMinutes(2),
-                DispatchListener.NONE);
+        Dispatcher dispatcher = dispatcher(busy, "a", workers);
 
         dispatcher.submit(mention("e1", "help"));
         workers.runAll();
