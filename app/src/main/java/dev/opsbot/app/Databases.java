@@ -7,18 +7,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /** The configured database: H2 under the data directory unless a URL is given. */
-final class Databases {
+public final class Databases {
     private Databases() {}
 
-    /** The pool, not yet connected. */
+    /** The pool, not yet connected, sized as configured. */
     static Database create(DatabaseConfig config) {
-        String url = config.url() != null ? config.url() : Database.defaultH2Url(config.dataDir());
-        String password = config.password() == null ? "" : config.password().value();
-        return new Database(url, config.user(), password, config.poolSize());
+        return create(config, config.poolSize());
     }
 
-    static void migrate(Database database) {
-        database.migrate();
+    /** The pool with {@code poolSize} connections (a one-off command needs few). */
+    public static Database create(DatabaseConfig config, int poolSize) {
+        String url = config.url() != null ? config.url() : Database.defaultH2Url(config.dataDir());
+        String password = config.password() == null ? "" : config.password().value();
+        return new Database(url, config.user(), password, poolSize);
     }
 
     /** Waits for a migration started elsewhere and rethrows its failure as it was. */

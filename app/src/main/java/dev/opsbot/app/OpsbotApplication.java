@@ -93,7 +93,7 @@ public final class OpsbotApplication implements AutoCloseable {
         // Migrating (seconds on a cold JVM) and starting the HTTP server (as long) overlap: on two cores that
         // halves the time to ready. The API answers 503 until the migrations are done.
         CompletableFuture<Void> migrated = CompletableFuture.runAsync(
-                () -> Databases.migrate(database),
+                database::migrate,
                 command -> Thread.ofPlatform().name("migrate").start(command));
         try {
             return wire(config, clock, startedAt, database, migrated);
@@ -160,7 +160,7 @@ public final class OpsbotApplication implements AutoCloseable {
                     config.server().maxMessageChars(),
                     dispatcher,
                     clock);
-            routes.add(new ConsoleApi(console, views, hub, stores.console(), json));
+            routes.add(new ConsoleApi(console, views, hub, json));
         }
         ConsoleTokenGuard guard = config.server().consoleToken() == null
                 ? ConsoleTokenGuard.open()

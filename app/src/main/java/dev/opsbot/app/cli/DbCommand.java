@@ -1,5 +1,6 @@
 package dev.opsbot.app.cli;
 
+import dev.opsbot.app.Databases;
 import dev.opsbot.app.config.OpsbotConfig;
 import dev.opsbot.db.Database;
 import java.util.concurrent.Callable;
@@ -29,13 +30,7 @@ final class DbCommand implements Runnable {
         @Override
         public Integer call() {
             OpsbotConfig loaded = config.load();
-            String url = loaded.database().url() != null
-                    ? loaded.database().url()
-                    : Database.defaultH2Url(loaded.database().dataDir());
-            String password = loaded.database().password() == null
-                    ? ""
-                    : loaded.database().password().value();
-            try (Database database = new Database(url, loaded.database().user(), password, 2)) {
+            try (Database database = Databases.create(loaded.database(), 2)) {
                 database.migrate();
                 spec.commandLine().getOut().println("database migrated: " + database.url());
             }

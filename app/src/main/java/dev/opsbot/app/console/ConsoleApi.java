@@ -17,19 +17,12 @@ public final class ConsoleApi implements RouteModule {
     private final ConsoleService console;
     private final ConsoleJson views;
     private final ConsoleHub hub;
-    private final dev.opsbot.core.console.ConsoleStore store;
     private final ObjectMapper json;
 
-    public ConsoleApi(
-            ConsoleService console,
-            ConsoleJson views,
-            ConsoleHub hub,
-            dev.opsbot.core.console.ConsoleStore store,
-            ObjectMapper json) {
+    public ConsoleApi(ConsoleService console, ConsoleJson views, ConsoleHub hub, ObjectMapper json) {
         this.console = console;
         this.views = views;
         this.hub = hub;
-        this.store = store;
         this.json = json;
     }
 
@@ -79,8 +72,7 @@ public final class ConsoleApi implements RouteModule {
     }
 
     private void attachment(Context ctx) {
-        var data = store.attachment(ctx.pathParam("id"))
-                .orElseThrow(() -> ConsoleException.notFound("no attachment '" + ctx.pathParam("id") + "'"));
+        var data = console.attachment(ctx.pathParam("id"));
         ctx.contentType(data.type())
                 .header("Cache-Control", "private, max-age=86400")
                 .result(data.data());

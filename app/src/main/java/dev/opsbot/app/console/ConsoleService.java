@@ -128,6 +128,11 @@ public final class ConsoleService {
         return store.recentThreads(requireChannel(channel), limit);
     }
 
+    public dev.opsbot.core.console.AttachmentData attachment(String attachmentId) {
+        return store.attachment(attachmentId)
+                .orElseThrow(() -> ConsoleException.notFound("no attachment '" + attachmentId + "'"));
+    }
+
     public List<String> channels() {
         return channels;
     }
