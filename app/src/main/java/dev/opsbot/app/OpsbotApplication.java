@@ -15,14 +15,19 @@ import dev.opsbot.app.server.ConsoleTokenGuard;
 import dev.opsbot.app.server.HttpServer;
 import dev.opsbot.app.server.RouteModule;
 import dev.opsbot.app.server.StartupGate;
+import dev.opsbot.app.triage.ConfiguredTriage;
+import dev.opsbot.app.triage.SymptomChart;
+import dev.opsbot.app.triage.TriageBackend;
 import dev.opsbot.core.chat.ChatPort;
 import dev.opsbot.core.conversation.BotStatus;
 import dev.opsbot.core.conversation.Dispatcher;
 import dev.opsbot.core.conversation.HelpHandler;
 import dev.opsbot.core.conversation.IntentParser;
 import dev.opsbot.core.conversation.IntentRouter;
+import dev.opsbot.core.conversation.InvestigateHandler;
 import dev.opsbot.core.conversation.StatusHandler;
 import dev.opsbot.core.conversation.UnrecognizedHandler;
+import dev.opsbot.core.triage.answer.AnswerRenderer;
 import dev.opsbot.db.Database;
 import dev.opsbot.db.DbStores;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -41,6 +46,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +67,7 @@ public final class OpsbotApplication implements AutoCloseable {
     private final HttpServer server;
     private final ScheduledExecutorService recovery;
     private final String replica;
+    private final TriageBackend triage;
     private volatile boolean closed;
 
     private OpsbotApplication(
@@ -71,7 +78,8 @@ public final class OpsbotApplication implements AutoCloseable {
             ConsoleHub hub,
             HttpServer server,
             ScheduledExecutorService recovery,
-            String replica) {
+            String replica,
+            TriageBackend triage) {
         this.config = config;
         this.database = database;
         this.stores = stores;
@@ -80,6 +88,7 @@ public final class OpsbotApplication implements AutoCloseable {
         this.server = server;
         this.recovery = recovery;
         this.replica = replica;
+        this.triage = triage;
     }
 
     /** Starts opsbot and returns once it serves HTTP with its database migrated. */
@@ -88,6 +97,14 @@ public final class OpsbotApplication implements AutoCloseable {
     }
 
     public static OpsbotApplication start(OpsbotConfig config, Clock clock) {
+        return start(config, clock, () -> ConfiguredTriage.create(config, clock));
+    }
+
+    /**
+     * Starts opsbot with triage evidence from {@code triage} (the demo passes a scenario). The backend starts while
+     * the database migrates, and stops with the application.
+     */
+    public static OpsbotApplication start(OpsbotConfig config, Clock clock, Supplier<TriageBackend> triage) {
         Instant startedAt = clock.instant();
         Database database = Databases.create(config.database());
         // Migrating (seconds on a cold JVM) and starting the HTTP server (as long) overlap: on two cores that
@@ -96,7 +113,7 @@ public final class OpsbotApplication implements AutoCloseable {
                 database::migrate,
                 command -> Thread.ofPlatform().name("migrate").start(command));
         try {
-            return wire(config, clock, startedAt, database, migrated);
+            return wire(config, clock, startedAt, database, migrated, triage);
         } catch (RuntimeException e) {
             migrated.cancel(true);
             database.close();
@@ -105,7 +122,28 @@ public final class OpsbotApplication implements AutoCloseable {
     }
 
     private static OpsbotApplication wire(
-            OpsbotConfig config, Clock clock, Instant startedAt, Database database, CompletableFuture<Void> migrated) {
+            OpsbotConfig config,
+            Clock clock,
+            Instant startedAt,
+            Database database,
+            CompletableFuture<Void> migrated,
+            Supplier<TriageBackend> triageStarter) {
+        TriageBackend triage = triageStarter.get();
+        try {
+            return wire(config, clock, startedAt, database, migrated, triage);
+        } catch (RuntimeException e) {
+            triage.close();
+            throw e;
+        }
+    }
+
+    private static OpsbotApplication wire(
+            OpsbotConfig config,
+            Clock clock,
+            Instant startedAt,
+            Database database,
+            CompletableFuture<Void> migrated,
+            TriageBackend triage) {
         DbStores stores = DbStores.of(database);
         ObjectMapper json =
                 new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -129,7 +167,8 @@ public final class OpsbotApplication implements AutoCloseable {
                 new IntentParser(),
                 new HelpHandler(),
                 new StatusHandler(() -> status, clock),
-                new UnrecognizedHandler());
+                new UnrecognizedHandler(),
+                new InvestigateHandler(triage.service(), new AnswerRenderer(new SymptomChart())));
         Dispatcher dispatcher = new Dispatcher(
                 stores.eventLedger(),
                 stores.threads(),
@@ -184,8 +223,9 @@ public final class OpsbotApplication implements AutoCloseable {
         ScheduledExecutorService recovery = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("event-recovery").factory());
         OpsbotApplication app =
-                new OpsbotApplication(config, database, stores, dispatcher, hub, server, recovery, replica);
+                new OpsbotApplication(config, database, stores, dispatcher, hub, server, recovery, replica, triage);
         app.startRecovery();
+        log.info("triage evidence from {}", triage.description());
         log.info(
                 "opsbot {} ready on http://{}:{}/ as replica {} ({} ms after start)",
                 Version.current(),
@@ -269,6 +309,7 @@ public final class OpsbotApplication implements AutoCloseable {
         recovery.shutdownNow();
         awaitQuietly(recovery);
         dispatcher.shutdown(grace);
+        triage.close();
         database.close();
         log.info("opsbot stopped");
     }

@@ -3,8 +3,13 @@ package dev.opsbot.app.cli;
 import dev.opsbot.app.OpsbotApplication;
 import dev.opsbot.app.config.OpsbotConfig;
 import dev.opsbot.app.ops.LoggingSetup;
+import dev.opsbot.app.triage.ScenarioTriage;
+import dev.opsbot.scenario.Scenario;
+import dev.opsbot.scenario.ScenarioLoader;
+import dev.opsbot.scenario.Scenarios;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +43,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--scenario " + scenario + ": no scenario.yaml in that directory");
         }
+        Scenario incident = scenario == null ? Scenarios.bundled() : ScenarioLoader.load(scenario);
         if (port != null && (port < 0 || port > 65_535)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port " + port + ": use 0 to 65535");
         }
@@ -46,18 +52,33 @@ final class DemoCommand implements Callable<Integer> {
             loaded = loaded.withPort(port);
         }
         LoggingSetup.apply(loaded.logging().format(), loaded.logging().level());
-        OpsbotConfig ready = loaded;
-        return Running.untilStopped(() -> OpsbotApplication.start(ready), app -> printBanner(ready, app));
+        String channel = channel(incident);
+        OpsbotConfig ready = loaded.withConsoleChannelFirst(channel);
+        return Running.untilStopped(
+                () -> OpsbotApplication.start(ready, Clock.systemUTC(), () -> ScenarioTriage.start(
+                                incident, ready.triage(), Clock.systemUTC())
+                        .warmUp()),
+                app -> printBanner(ready, app, incident, channel));
     }
 
-    private void printBanner(OpsbotConfig loaded, OpsbotApplication app) {
+    /** The scenario's channel without its '#', or the default incident channel. */
+    private static String channel(Scenario incident) {
+        return incident.channel()
+                .map(name -> name.startsWith("#") ? name.substring(1) : name)
+                .orElse("incident-" + incident.service());
+    }
+
+    private void printBanner(OpsbotConfig loaded, OpsbotApplication app, Scenario incident, String channel) {
         var out = spec.commandLine().getOut();
         out.println();
         out.println("  opsbot demo is running: open http://"
                 + browsable(loaded.server().host()) + ":" + app.port() + "/");
         out.println("  The console has no authentication; it listens on "
                 + loaded.server().host() + " only.");
-        out.println("  Try: help, status. Stop with Ctrl-C.");
+        out.println("  Scenario " + incident.name() + ": " + incident.service() + " in namespace "
+                + incident.namespace() + ", as of " + incident.now() + ".");
+        out.println("  In #" + channel + " ask: @opsbot " + incident.question());
+        out.println("  Also: help, status. Stop with Ctrl-C.");
         out.println();
         out.flush();
     }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = OpsbotCommand.VersionProvider.class,
         description = "ChatOps for on-call engineers: evidence-first incident answers, approved actions.",
-        subcommands = {ServeCommand.class, DemoCommand.class, DbCommand.class, VersionCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, TriageCommand.class, DbCommand.class, VersionCommand.class
+        })
 public final class OpsbotCommand implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -42,7 +43,8 @@ public final class OpsbotCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, demo, db, version");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "a command is required: serve, demo, triage, db, version");
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -87,6 +87,15 @@ final class ConfigNode {
         return Checks.blankToNull(child.asText());
     }
 
+    /**
+     * Like {@link #text(String)}, except that a key written with no value gives "" rather than {@code null}: for
+     * mappings where writing a key at all asks for something, so an empty value is an error, not the default.
+     */
+    String writtenText(String name) {
+        String text = text(name);
+        return text == null && values.has(name) ? "" : text;
+    }
+
     String string(String name, String fallback) {
         String text = text(name);
         return text == null ? fallback : text;
@@ -112,6 +121,11 @@ final class ConfigNode {
     Duration duration(String name, Duration fallback) {
         String text = text(name);
         return text == null ? fallback : Durations.parse(key(name), text);
+    }
+
+    Duration duration(String name, Duration fallback, DurationRule rule) {
+        String text = text(name);
+        return text == null ? fallback : rule.parse(key(name), text);
     }
 
     /** A secret: its value is never quoted back, even when it is the wrong shape. */
@@ -161,12 +175,7 @@ final class ConfigNode {
         for (Iterator<String> names = values.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.containsKey(name)) {
-                String fix = Suggestions.closest(name, known.keySet())
-                        .map(match -> "did you mean " + key(match) + "?")
-                        .orElseGet(
-                                () -> (path.isEmpty() ? "the top-level keys are " : "the keys under " + path + " are ")
-                                        + String.join(", ", known.keySet()));
-                throw new ConfigException(key(name), null, "is not a known key", fix);
+                throw Suggestions.unknownKey(path, name, known.keySet());
             }
         }
     }

@@ -14,7 +14,9 @@ public record OpsbotConfig(
         LoggingConfig logging,
         LlmConfig llm,
         SlackConfig slack,
-        TeamsConfig teams) {
+        TeamsConfig teams,
+        TriageConfig triage,
+        SourcesConfig sources) {
 
     public OpsbotConfig {
         Objects.requireNonNull(server, "server");
@@ -25,6 +27,8 @@ public record OpsbotConfig(
         Objects.requireNonNull(llm, "llm");
         Objects.requireNonNull(slack, "slack");
         Objects.requireNonNull(teams, "teams");
+        Objects.requireNonNull(triage, "triage");
+        Objects.requireNonNull(sources, "sources");
         requireConsoleProtected(server, console);
     }
 
@@ -37,12 +41,24 @@ public record OpsbotConfig(
                 LoggingConfig.defaults(),
                 LlmConfig.defaults(),
                 SlackConfig.defaults(),
-                TeamsConfig.defaults());
+                TeamsConfig.defaults(),
+                TriageConfig.defaults(),
+                SourcesConfig.defaults());
     }
 
     /** This configuration listening on {@code port} instead, for {@code --port}, which beats file and environment. */
     public OpsbotConfig withPort(int port) {
-        return new OpsbotConfig(server.withPort(port), database, console, dispatcher, logging, llm, slack, teams);
+        return new OpsbotConfig(
+                server.withPort(port), database, console, dispatcher, logging, llm, slack, teams, triage, sources);
+    }
+
+    /** This configuration with {@code channel} first among the console's channels (the demo's incident channel). */
+    public OpsbotConfig withConsoleChannelFirst(String channel) {
+        java.util.List<String> channels = new java.util.ArrayList<>(console.channels());
+        channels.remove(channel);
+        channels.addFirst(channel);
+        ConsoleConfig first = new ConsoleConfig(console.enabled(), channels, console.users());
+        return new OpsbotConfig(server, database, first, dispatcher, logging, llm, slack, teams, triage, sources);
     }
 
     /**
@@ -72,6 +88,8 @@ public record OpsbotConfig(
         ConfigNode llm = root.section("llm");
         ConfigNode slack = root.section("slack");
         ConfigNode teams = root.section("teams");
+        ConfigNode triage = root.section("triage");
+        ConfigNode sources = root.section("sources");
         root.rejectUnknown();
         return new OpsbotConfig(
                 ServerConfig.from(server),
@@ -81,6 +99,8 @@ public record OpsbotConfig(
                 LoggingConfig.from(logging),
                 LlmConfig.from(llm),
                 SlackConfig.from(slack),
-                TeamsConfig.from(teams));
+                TeamsConfig.from(teams),
+                TriageConfig.from(triage),
+                SourcesConfig.from(sources));
     }
 }

@@ -11,6 +11,22 @@ import java.util.Optional;
 final class Suggestions {
     private Suggestions() {}
 
+    /**
+     * The failure for key {@code name} under {@code parent} ("" for the top level) when only {@code known} keys
+     * exist there: a "did you mean" for a near miss, otherwise the list of keys that do exist.
+     */
+    static ConfigException unknownKey(String parent, String name, Collection<String> known) {
+        String fix = closest(name, known)
+                .map(match -> "did you mean " + qualified(parent, match) + "?")
+                .orElseGet(() -> (parent.isEmpty() ? "the top-level keys are " : "the keys under " + parent + " are ")
+                        + String.join(", ", known));
+        return new ConfigException(qualified(parent, name), null, "is not a known key", fix);
+    }
+
+    private static String qualified(String parent, String name) {
+        return parent.isEmpty() ? name : parent + "." + name;
+    }
+
     /** The known key closest to {@code unknown}, if one is close enough to be what was meant. */
     static Optional<String> closest(String unknown, Collection<String> known) {
         String wanted = normalize(unknown);

@@ -37,10 +37,14 @@ class ConfigDocsTest {
 
         List<String> keys = root.knownKeys().toList();
 
-        assertThat(keys).hasSize(30).contains("server.port", "console.users", "teams.tenantId");
+        assertThat(keys)
+                .hasSize(59)
+                .contains("server.port", "console.users", "teams.tenantId", "triage.budget")
+                .contains("sources.github.repositories", "sources.prometheus.signals.cert_expiry");
         for (String key : keys) {
             assertThat(docs).as(key).contains("`" + key + "`");
         }
+        assertThat(docs).contains("`sources.prometheus.signals`");
         for (String userKey : List.of("id", "name", "email", "role")) {
             assertThat(docs).contains("`console.users[].%s`".formatted(userKey));
         }

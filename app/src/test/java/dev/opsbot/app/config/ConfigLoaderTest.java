@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,69 @@ class ConfigLoaderTest {
                         new Secret("teams-app-password-3344"),
                         "contoso.onmicrosoft.com"));
         assertThat(config.teams().configured()).isTrue();
+        assertThat(config.triage())
+                .isEqualTo(
+                        new TriageConfig("shop", Duration.ofHours(2), Duration.ofSeconds(3), Duration.ofSeconds(45)));
+    }
+
+    @Test
+    void aFullFileSetsEverySource() {
+        SourcesConfig sources =
+                ConfigLoader.load(fixture("full.yaml"), Map.of()).sources();
+
+        assertThat(sources.kubernetes())
+                .isEqualTo(new KubernetesSourceConfig(true, "https://k8s.internal:6443", false, Duration.ofSeconds(2)));
+        assertThat(sources.prometheus())
+                .isEqualTo(new PrometheusSourceConfig(
+                        "http://prometheus.monitoring:9090",
+                        new Secret("prometheus-token-5566"),
+                        Duration.ofMinutes(1),
+                        Map.of(
+                                "error_ratio",
+                                "sum(rate(nginx_requests_total{namespace=\"$namespace\",app=\"$service\",status=~\"5..\"}[5m]))"
+                                        + " / sum(rate(nginx_requests_total{namespace=\"$namespace\",app=\"$service\"}[5m]))",
+                                "cert_expiry",
+                                "min(probe_ssl_earliest_cert_expiry{namespace=\"$namespace\"}) - time()")));
+        assertThat(sources.prometheus().token().value()).isEqualTo("prometheus-token-5566");
+        assertThat(sources.cloudwatch())
+                .isEqualTo(new CloudWatchSourceConfig(
+                        true,
+                        "eu-central-1",
+                        List.of("/aws/eks/prod/$service", "/aws/containerinsights/prod/application"),
+                        "targetgroup/$service/0123456789abcdef"));
+        assertThat(sources.argocd())
+                .isEqualTo(new ArgoCdSourceConfig("https://argocd.internal", new Secret("argocd-token-7788")));
+        assertThat(sources.github())
+                .isEqualTo(new GitHubSourceConfig(
+                        "https://github.example.com/api/v3",
+                        new Secret("github-token-9900"),
+                        List.of("acme/checkout", "acme/payments")));
+        assertThat(List.of(
+                        sources.kubernetes().enabled(),
+                        sources.prometheus().enabled(),
+                        sources.cloudwatch().enabled(),
+                        sources.argocd().enabled(),
+                        sources.github().enabled()))
+                .containsOnly(true);
+    }
+
+    @Test
+    void sourceTokensComeFromVariablesInTheFile() {
+        Map<String, String> env = Map.of("PROM_TOKEN", "p-from-env", "GH_TOKEN", "g-from-env");
+
+        SourcesConfig sources =
+                ConfigLoader.load(fixture("sources-substitution.yaml"), env).sources();
+
+        assertThat(sources.prometheus().token().value()).isEqualTo("p-from-env");
+        assertThat(sources.github().token().value()).isEqualTo("g-from-env");
+        assertThat(sources.argocd().token())
+                .as("${ARGOCD_TOKEN:-} with the variable unset")
+                .isNull();
+        assertThat(sources.prometheus().signals())
+                .as("$namespace and $service are placeholders, not variables")
+                .containsEntry(
+                        "restarts",
+                        "sum(increase(kube_pod_container_status_restarts_total{namespace=\"$namespace\",pod=~\"$service-.*\"}[10m]))");
     }
 
     @Test

@@ -122,7 +122,132 @@ class ConfigValidationTest {
                 arguments(
                         "server: {port: \"${1PORT}\"}",
                         "server.port: \"${1PORT}\" is not a variable reference; write ${NAME} or ${NAME:-default}, or $${"
-                                + " for a literal ${"));
+                                + " for a literal ${"),
+                arguments(
+                        "triage: {defaultNamespace: Shop_EU}",
+                        "triage.defaultNamespace: \"Shop_EU\" is not a Kubernetes namespace name; use at most 63 lower-case"
+                                + " letters, digits and '-', starting and ending with a letter or digit"),
+                arguments(
+                        "triage: {defaultNamespace: shop-}",
+                        "triage.defaultNamespace: \"shop-\" is not a Kubernetes namespace name; use at most 63 lower-case"
+                                + " letters, digits and '-', starting and ending with a letter or digit"),
+                arguments(
+                        "triage: {window: 2m}",
+                        "triage.window: \"2m\" is shorter than 5m; use a duration from 5m to 24h"),
+                arguments(
+                        "triage: {window: 2d}",
+                        "triage.window: \"2d\" is longer than 24h; use a duration from 5m to 24h"),
+                arguments(
+                        "triage: {window: an hour}",
+                        "triage.window: \"an hour\" is not a duration; use a number with a unit (250ms, 30s, 5m, 1h) or"
+                                + " ISO-8601 such as PT30S"),
+                arguments(
+                        "triage: {sourceTimeout: 50ms}",
+                        "triage.sourceTimeout: \"50ms\" is shorter than 100ms; use a duration from 100ms to 1m"),
+                arguments(
+                        "triage: {sourceTimeout: 90s, budget: 5m}",
+                        "triage.sourceTimeout: \"90s\" is longer than 1m; use a duration from 100ms to 1m"),
+                arguments(
+                        "triage: {budget: 3s}",
+                        "triage.budget: \"3s\" is shorter than triage.sourceTimeout (5s), so no source would get its full"
+                                + " time; make triage.budget at least 5s, or lower triage.sourceTimeout"),
+                arguments(
+                        "triage: {sourceTimeout: 30s}",
+                        "triage.budget: \"20s\" is shorter than triage.sourceTimeout (30s), so no source would get its"
+                                + " full time; make triage.budget at least 30s, or lower triage.sourceTimeout"),
+                arguments(
+                        "triage: {budget: 10m}",
+                        "triage.budget: \"10m\" is longer than 5m; use a duration from triage.sourceTimeout (5s) to 5m"),
+                arguments(
+                        "sources: {kubernetes: {enabled: yes please}}",
+                        "sources.kubernetes.enabled: \"yes please\" is not a boolean; use true or false"),
+                arguments(
+                        "sources: {kubernetes: {masterUrl: kubernetes.default.svc}}",
+                        "sources.kubernetes.masterUrl: \"kubernetes.default.svc\" is not an http(s) URL; use a full URL"
+                                + " such as https://kubernetes.default.svc"),
+                arguments(
+                        "sources: {kubernetes: {requestTimeout: 0s}}",
+                        "sources.kubernetes.requestTimeout: \"0s\" is shorter than 100ms; use a duration from 100ms to 1m"),
+                arguments(
+                        "sources: {prometheus: {url: \"prometheus:9090\"}}",
+                        "sources.prometheus.url: \"prometheus:9090\" is not an http(s) URL; use a full URL such as"
+                                + " http://prometheus.monitoring:9090"),
+                arguments(
+                        "sources: {prometheus: {step: 1s}}",
+                        "sources.prometheus.step: \"1s\" is shorter than 5s; use a duration from 5s to 5m"),
+                arguments(
+                        "sources: {prometheus: {step: 1h}}",
+                        "sources.prometheus.step: \"1h\" is longer than 5m; use a duration from 5s to 5m"),
+                arguments(
+                        "sources: {prometheus: {signals: {errors_ratio: up}}}",
+                        "sources.prometheus.signals.errors_ratio: is not a known key; did you mean"
+                                + " sources.prometheus.signals.error_ratio?"),
+                arguments(
+                        "sources: {prometheus: {signals: {cpu: up}}}",
+                        "sources.prometheus.signals.cpu: is not a known key; the keys under sources.prometheus.signals"
+                                + " are error_ratio, request_rate, latency_p99, restarts, memory_vs_limit, cpu_throttling,"
+                                + " hpa_current_vs_max, volume_free, cert_expiry"),
+                arguments(
+                        "sources: {prometheus: {signals: {error_ratio: \"\"}}}",
+                        "sources.prometheus.signals.error_ratio: is empty; write the PromQL for error_ratio, or leave"
+                                + " error_ratio out for the built-in query"),
+                arguments(
+                        "sources: {prometheus: {signals: {latency_p99: }}}",
+                        "sources.prometheus.signals.latency_p99: is empty; write the PromQL for latency_p99, or leave"
+                                + " latency_p99 out for the built-in query"),
+                arguments(
+                        "sources: {prometheus: {signals: {restarts: 'sum(kube_pod_container_status_restarts_total{pod=~\"$servce-.*\"})'}}}",
+                        "sources.prometheus.signals.restarts: \"sum(kube_pod_container_status_restarts_total{pod=~\"$servce-.*\"})\""
+                                + " uses the placeholder $servce, which is not known; did you mean $service?"),
+                arguments(
+                        "sources: {prometheus: {signals: {request_rate: 'sum(rate(x[$__rate_interval]))'}}}",
+                        "sources.prometheus.signals.request_rate: \"sum(rate(x[$__rate_interval]))\" uses the placeholder"
+                                + " $__rate_interval, which is not known; use $namespace or $service, which triage fills in"),
+                arguments(
+                        "sources: {prometheus: {signals: [up]}}",
+                        "sources.prometheus.signals: is not a mapping; write the keys of sources.prometheus.signals"
+                                + " indented on the lines below it"),
+                arguments(
+                        "sources: {cloudwatch: {logGroups: [\"/aws/eks/prod app\"]}}",
+                        "sources.cloudwatch.logGroups[0]: \"/aws/eks/prod app\" is not a log group name; use letters,"
+                                + " digits and . _ - / #, with $service or $namespace where the name varies"),
+                arguments(
+                        "sources: {cloudwatch: {logGroups: [/aws/eks/a, /aws/eks/a]}}",
+                        "sources.cloudwatch.logGroups[1]: \"/aws/eks/a\" is listed twice; list each log group once"),
+                arguments(
+                        "sources: {cloudwatch: {logGroups: [\"/aws/eks/$${service}\"]}}",
+                        "sources.cloudwatch.logGroups[0]: \"/aws/eks/${service}\" uses the placeholder ${service}; write"
+                                + " $service (${...} is an environment variable in this file)"),
+                arguments(
+                        "sources: {cloudwatch: {targetGroupDimension: \"targetgroup/$${service}/abc\"}}",
+                        "sources.cloudwatch.targetGroupDimension: \"targetgroup/${service}/abc\" uses the placeholder"
+                                + " ${service}; write $service (${...} is an environment variable in this file)"),
+                arguments(
+                        "sources: {cloudwatch: {targetGroupDimension: checkout-tg}}",
+                        "sources.cloudwatch.targetGroupDimension: \"checkout-tg\" is not a TargetGroup dimension value;"
+                                + " write targetgroup/<name>/<id> as CloudWatch shows it, such as targetgroup/$service/abc123"),
+                arguments(
+                        "sources: {argocd: {url: \"ftp://argocd.internal\"}}",
+                        "sources.argocd.url: \"ftp://argocd.internal\" is not an http(s) URL; use a full URL such as"
+                                + " https://argocd.example.com"),
+                arguments(
+                        "sources: {github: {url: github.example.com/api/v3}}",
+                        "sources.github.url: \"github.example.com/api/v3\" is not an http(s) URL; use a full URL such as"
+                                + " https://github.example.com/api/v3"),
+                arguments(
+                        "sources: {github: {repositories: [checkout]}}",
+                        "sources.github.repositories[0]: \"checkout\" is not an owner/repo name; write it as owner/repo,"
+                                + " such as acme/checkout"),
+                arguments(
+                        "sources: {github: {repositories: [acme/checkout, Acme/Checkout]}}",
+                        "sources.github.repositories[1]: \"Acme/Checkout\" is listed twice; list each repository once"),
+                arguments(
+                        "sources: {github: {repositories: acme/checkout}}",
+                        "sources.github.repositories: \"acme/checkout\" is not a list; write [a, b] or one \"- item\" per"
+                                + " line"),
+                arguments(
+                        "sources: github",
+                        "sources: \"github\" is not a mapping; write the keys of sources indented on the lines below it"));
     }
 
     @ParameterizedTest

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OpsbotConfigDefaultsTest {
 
@@ -76,12 +77,54 @@ class OpsbotConfigDefaultsTest {
     }
 
     @Test
+    void defaultTriageLooksBackAnHourWithinTwentySeconds() {
+        TriageConfig triage = OpsbotConfig.defaults().triage();
+
+        assertThat(triage.defaultNamespace()).isEqualTo("default");
+        assertThat(triage.window()).isEqualTo(Duration.ofHours(1));
+        assertThat(triage.sourceTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(triage.budget()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void defaultsTurnEverySourceOff() {
+        SourcesConfig sources = OpsbotConfig.defaults().sources();
+
+        assertThat(sources.kubernetes())
+                .isEqualTo(new KubernetesSourceConfig(false, null, true, Duration.ofSeconds(5)));
+        assertThat(sources.prometheus())
+                .isEqualTo(new PrometheusSourceConfig(null, null, Duration.ofSeconds(30), Map.of()));
+        assertThat(sources.cloudwatch()).isEqualTo(new CloudWatchSourceConfig(false, null, List.of(), null));
+        assertThat(sources.argocd()).isEqualTo(new ArgoCdSourceConfig(null, null));
+        assertThat(sources.github()).isEqualTo(new GitHubSourceConfig("https://api.github.com", null, List.of()));
+        assertThat(List.of(
+                        sources.kubernetes().enabled(),
+                        sources.prometheus().enabled(),
+                        sources.cloudwatch().enabled(),
+                        sources.argocd().enabled(),
+                        sources.github().enabled()))
+                .containsOnly(false);
+    }
+
+    @Test
+    void emptySectionsGiveTheDefaults(@TempDir Path dir) {
+        OpsbotConfig config = ConfigFixtures.loadYaml(
+                dir,
+                "triage:\nsources:\n  kubernetes: {}\n  prometheus:\n    signals:\n  cloudwatch: {logGroups: []}\n"
+                        + "  github: {url: \"\"}\n");
+
+        assertThat(config).isEqualTo(OpsbotConfig.defaults());
+    }
+
+    @Test
     void withPortChangesOnlyThePort() {
         OpsbotConfig config = OpsbotConfig.defaults().withPort(9999);
 
         assertThat(config.server().port()).isEqualTo(9999);
         assertThat(config.server().withPort(8080)).isEqualTo(ServerConfig.defaults());
         assertThat(config.database()).isEqualTo(OpsbotConfig.defaults().database());
+        assertThat(config.triage()).isEqualTo(TriageConfig.defaults());
+        assertThat(config.sources()).isEqualTo(SourcesConfig.defaults());
     }
 
     @Test

@@ -20,7 +20,10 @@ class SecretTest {
             "xoxb-slack-bot-token-3456",
             "slack-signing-secret-7890",
             "xapp-slack-app-token-1122",
-            "teams-app-password-3344");
+            "teams-app-password-3344",
+            "prometheus-token-5566",
+            "argocd-token-7788",
+            "github-token-9900");
 
     @TempDir
     Path dir;
@@ -38,14 +41,27 @@ class SecretTest {
     void noRecordPrintsASecret() {
         OpsbotConfig config = ConfigLoader.load(ConfigFixtures.fixture("full.yaml"), Map.of());
 
-        List<Object> records =
-                List.of(config, config.server(), config.database(), config.llm(), config.slack(), config.teams());
+        List<Object> records = List.of(
+                config,
+                config.server(),
+                config.database(),
+                config.llm(),
+                config.slack(),
+                config.teams(),
+                config.sources(),
+                config.sources().prometheus(),
+                config.sources().argocd(),
+                config.sources().github());
         for (Object record : records) {
             for (String secret : SECRETS) {
                 assertThat(record.toString()).doesNotContain(secret);
             }
         }
-        assertThat(config.toString()).contains("consoleToken=***", "botToken=***", "appPassword=***");
+        assertThat(config.toString())
+                .contains("consoleToken=***", "botToken=***", "appPassword=***")
+                .contains("PrometheusSourceConfig[url=http://prometheus.monitoring:9090, token=***")
+                .contains("ArgoCdSourceConfig[url=https://argocd.internal, token=***]")
+                .contains("GitHubSourceConfig[url=https://github.example.com/api/v3, token=***");
     }
 
     @Test
@@ -57,7 +73,7 @@ class SecretTest {
         for (String secret : SECRETS) {
             assertThat(json).doesNotContain(secret);
         }
-        assertThat(json).contains("\"botToken\":\"***\"");
+        assertThat(json).contains("\"botToken\":\"***\"", "\"token\":\"***\"");
     }
 
     @Test
@@ -79,6 +95,13 @@ class SecretTest {
         assertThatThrownBy(() -> ConfigFixtures.loadYaml(dir, "slack:\n  botToken: [xoxb-leaked]\n"))
                 .hasMessage("slack.botToken: is not a single value; write the secret as one quoted string")
                 .hasMessageNotContaining("xoxb-leaked");
+    }
+
+    @Test
+    void aSourceTokenOfTheWrongShapeIsNotQuotedBack() {
+        assertThatThrownBy(() -> ConfigFixtures.loadYaml(dir, "sources:\n  github:\n    token: [ghp-leaked]\n"))
+                .hasMessage("sources.github.token: is not a single value; write the secret as one quoted string")
+                .hasMessageNotContaining("ghp-leaked");
     }
 
     @Test

@@ -39,7 +39,30 @@ class UnknownKeyTest {
                 .hasMessage("logging.colour: is not a known key; the keys under logging are format, level");
         assertThatThrownBy(() -> ConfigFixtures.loadYaml(dir, "kubernetes: {}\n"))
                 .hasMessage("kubernetes: is not a known key; the top-level keys are server, database, console,"
-                        + " dispatcher, logging, llm, slack, teams");
+                        + " dispatcher, logging, llm, slack, teams, triage, sources");
+    }
+
+    @Test
+    void aMisspeltSourceOrSourceKeySuggestsTheKnownOne() {
+        assertThatThrownBy(() -> ConfigFixtures.loadYaml(dir, "sources:\n  promethus:\n    url: http://p:9090\n"))
+                .hasMessage("sources.promethus: is not a known key; did you mean sources.prometheus?");
+        assertThatThrownBy(() -> ConfigFixtures.loadYaml(dir, "sources:\n  github:\n    repos: [acme/checkout]\n"))
+                .hasMessage("sources.github.repos: is not a known key; the keys under sources.github are url, token,"
+                        + " repositories");
+        assertThatThrownBy(() -> ConfigFixtures.loadYaml(dir, "sources:\n  kubernetes:\n    master_url: https://k\n"))
+                .hasMessage("sources.kubernetes.master_url: is not a known key; did you mean"
+                        + " sources.kubernetes.masterUrl?");
+        assertThatThrownBy(() -> ConfigFixtures.loadYaml(dir, "triage:\n  timeout: 5s\n"))
+                .hasMessage("triage.timeout: is not a known key; the keys under triage are defaultNamespace, window,"
+                        + " sourceTimeout, budget");
+    }
+
+    @Test
+    void aSignalNameInCamelCaseFindsTheSnakeCaseOne() {
+        assertThatThrownBy(() ->
+                        ConfigFixtures.loadYaml(dir, "sources:\n  prometheus:\n    signals:\n      errorRatio: up\n"))
+                .hasMessage("sources.prometheus.signals.errorRatio: is not a known key; did you mean"
+                        + " sources.prometheus.signals.error_ratio?");
     }
 
     @Test

@@ -1,12 +1,20 @@
 package dev.opsbot.core.conversation;
 
-/** What a person asks opsbot for. Later issues add ask, approve, remember and handoff. */
+import dev.opsbot.core.triage.SymptomKind;
+
+/** What a person asks opsbot for. Later issues add approve, remember and handoff. */
 public sealed interface Intent {
     /** "help", "?", "what can you do". */
     record Help() implements Intent {}
 
     /** "status": version, uptime, what is configured. */
     record Status() implements Intent {}
+
+    /**
+     * "why is checkout 5xx?": investigate a service. {@code namespace} is null when the question names none (the
+     * configured default applies); {@code question} is the text as asked, without mentions.
+     */
+    record Investigate(String service, String namespace, SymptomKind symptom, String question) implements Intent {}
 
     /** Anything opsbot has no handler for yet; {@code text} is what was said. */
     record Unrecognized(String text) implements Intent {}

@@ -14,6 +14,8 @@ public final class IntentParser {
     private static final Set<String> HELP = Set.of("help", "?", "commands", "what can you do", "usage", "hi", "hello");
     private static final Set<String> STATUS = Set.of("status", "version", "health", "ping");
 
+    private final QuestionParser questions = new QuestionParser();
+
     public Intent parse(String text) {
         String normalised = normalise(text);
         if (normalised.isEmpty() || HELP.contains(normalised)) {
@@ -22,7 +24,10 @@ public final class IntentParser {
         if (STATUS.contains(normalised)) {
             return new Intent.Status();
         }
-        return new Intent.Unrecognized(stripMentions(text));
+        return questions
+                .parse(stripMentions(text))
+                .<Intent>map(question -> question)
+                .orElseGet(() -> new Intent.Unrecognized(stripMentions(text)));
     }
 
     static String stripMentions(String text) {

@@ -9,16 +9,19 @@ public final class IntentRouter {
     private final IntentHandler<Intent.Help> help;
     private final IntentHandler<Intent.Status> status;
     private final IntentHandler<Intent.Unrecognized> unrecognized;
+    private final IntentHandler<Intent.Investigate> investigate;
 
     public IntentRouter(
             IntentParser parser,
             IntentHandler<Intent.Help> help,
             IntentHandler<Intent.Status> status,
-            IntentHandler<Intent.Unrecognized> unrecognized) {
+            IntentHandler<Intent.Unrecognized> unrecognized,
+            IntentHandler<Intent.Investigate> investigate) {
         this.parser = Objects.requireNonNull(parser);
         this.help = Objects.requireNonNull(help);
         this.status = Objects.requireNonNull(status);
         this.unrecognized = Objects.requireNonNull(unrecognized);
+        this.investigate = Objects.requireNonNull(investigate);
     }
 
     /**
@@ -39,6 +42,7 @@ public final class IntentRouter {
             case Intent.Help h -> help.handle(event, h, responder);
             case Intent.Status s -> status.handle(event, s, responder);
             case Intent.Unrecognized u -> unrecognized.handle(event, u, responder);
+            case Intent.Investigate i -> investigate.handle(event, i, responder);
         }
         return intent;
     }

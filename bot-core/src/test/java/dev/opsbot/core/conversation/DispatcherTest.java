@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.opsbot.core.chat.ChatEvent;
 import dev.opsbot.core.chat.ChatUser;
 import dev.opsbot.core.chat.MessageRef;
+import dev.opsbot.core.chat.Reply;
 import dev.opsbot.core.chat.ThreadRef;
 import dev.opsbot.core.testing.InMemoryBotMessageStore;
 import dev.opsbot.core.testing.InMemoryEventLedger;
@@ -41,7 +42,8 @@ class DispatcherTest {
                 new IntentParser(),
                 new HelpHandler(),
                 new StatusHandler(() -> status, clock),
-                new UnrecognizedHandler());
+                new UnrecognizedHandler(),
+                (event, intent, responder) -> responder.reply(Reply.text("investigating " + intent.service())));
         return new Dispatcher(
                 ledger,
                 threads,

@@ -22,14 +22,37 @@ class IntentParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"why is checkout 5xx?", "help me with checkout", "statuspage is down"})
+    @ValueSource(strings = {"tell me about checkout", "help me with checkout", "statuspage is down"})
     void questionsThatOnlyContainAKeywordAreNotCommands(String text) {
         assertThat(parser.parse(text)).isInstanceOf(Intent.Unrecognized.class);
     }
 
     @org.junit.jupiter.api.Test
     void unrecognisedTextKeepsWhatWasSaidWithoutTheMention() {
-        assertThat(parser.parse("<@U0BOT> why is checkout 5xx?"))
-                .isEqualTo(new Intent.Unrecognized("why is checkout 5xx?"));
+        assertThat(parser.parse("<@U0BOT> tell me about checkout"))
+                .isEqualTo(new Intent.Unrecognized("tell me about checkout"));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "<@U0BOT> why is checkout 5xx?|checkout||HTTP_5XX",
+                "@opsbot why is shop/checkout slow|checkout|shop|LATENCY",
+                "why is checkout in payments-prod restarting?|checkout|payments-prod|RESTARTS",
+                "Why is the catalog service down?!|catalog||DOWN",
+                "why are orders throwing 503s|orders||HTTP_5XX",
+                "what's wrong with ratings?|ratings||HTTP_5XX",
+                "investigate search|search||HTTP_5XX",
+                "why is worker crashlooping|worker||RESTARTS",
+            })
+    void questionsAboutAServiceBecomeInvestigations(String text, String service, String namespace, String symptom) {
+        Intent intent = parser.parse(text);
+        assertThat(intent).isInstanceOf(Intent.Investigate.class);
+        Intent.Investigate investigate = (Intent.Investigate) intent;
+        assertThat(investigate.service()).isEqualTo(service);
+        assertThat(investigate.namespace()).isEqualTo(namespace);
+        assertThat(investigate.symptom()).isEqualTo(dev.opsbot.core.triage.SymptomKind.valueOf(symptom));
+        assertThat(investigate.question()).doesNotStartWith("<@").doesNotStartWith("@opsbot");
     }
 }

@@ -25,6 +25,8 @@ public final class Migrations {
     }
 
     /** Applies what is pending; Flyway's lock lets replicas starting together do this at once. */
+    private static final java.time.Duration CONCURRENT_MIGRATION_WAIT = java.time.Duration.ofSeconds(10);
+
     public void apply() {
         try {
             MigrateResult result = flyway.migrate();
@@ -34,9 +36,32 @@ public final class Migrations {
                     result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
                     result.migrationsExecuted);
         } catch (FlywayException e) {
+            // Replicas starting together race to create the schema; on H2 Flyway's lock does not cover creating its
+            // own history table, so the loser fails on "table already exists". If the winner finished, so did we.
+            if (migratedByAnother()) {
+                log.info("database at {} was migrated by another replica at the same time", safeUrl);
+                return;
+            }
             throw new DatabaseException(
                     "migrating the database at " + safeUrl + " failed: " + e.getMessage(), false, e);
         }
+    }
+
+    /** Waits a little for a concurrent migration to finish; {@code true} when it did. */
+    private boolean migratedByAnother() {
+        long deadline = System.nanoTime() + CONCURRENT_MIGRATION_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (noneIsPending()) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return noneIsPending();
     }
 
     /** {@code false} when a migration is pending or the question could not be answered. */

@@ -1,0 +1,180 @@
+package dev.opsbot.app.triage;
+
+import dev.opsbot.app.config.OpsbotConfig;
+import dev.opsbot.app.config.Secret;
+import dev.opsbot.app.config.SourcesConfig;
+import dev.opsbot.app.config.TriageConfig;
+import dev.opsbot.core.triage.EvidenceSource;
+import dev.opsbot.core.triage.TriageService;
+import dev.opsbot.tools.argocd.ArgoCdClient;
+import dev.opsbot.tools.argocd.ArgoCdEvidence;
+import dev.opsbot.tools.cloudwatch.CloudWatchConnection;
+import dev.opsbot.tools.cloudwatch.CloudWatchDefaults;
+import dev.opsbot.tools.cloudwatch.CloudWatchEvidence;
+import dev.opsbot.tools.cloudwatch.CloudWatchLogSearch;
+import dev.opsbot.tools.cloudwatch.CloudWatchSignals;
+import dev.opsbot.tools.cloudwatch.TemplateVariables;
+import dev.opsbot.tools.github.GitHubClient;
+import dev.opsbot.tools.github.GitHubEvidence;
+import dev.opsbot.tools.kubernetes.KubernetesAccess;
+import dev.opsbot.tools.kubernetes.KubernetesEvidence;
+import dev.opsbot.tools.prometheus.PrometheusClient;
+import dev.opsbot.tools.signals.MetricsEvidence;
+import dev.opsbot.tools.signals.SignalQueries;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/** The live sources named in {@code sources:} of the config, for {@code opsbot serve}. */
+public final class ConfiguredTriage implements TriageBackend {
+    private final TriageService service;
+    private final List<AutoCloseable> resources;
+
+    private ConfiguredTriage(TriageService service, List<AutoCloseable> resources) {
+        this.service = service;
+        this.resources = List.copyOf(resources);
+    }
+
+    public static ConfiguredTriage create(OpsbotConfig config, Clock clock) {
+        TriageConfig triage = config.triage();
+        List<EvidenceSource> sources = new ArrayList<>();
+        List<AutoCloseable> resources = new ArrayList<>();
+        SourcesConfig configured = config.sources();
+        if (configured.kubernetes().enabled()) {
+            KubernetesAccess access = new KubernetesAccess(
+                    kubernetesConfig(config), configured.kubernetes().impersonate());
+            resources.add(access);
+            sources.add(new KubernetesEvidence(access));
+        }
+        if (configured.prometheus().enabled()) {
+            PrometheusClient.Builder prometheus = PrometheusClient.builder(
+                            URI.create(configured.prometheus().url()))
+                    .timeout(triage.sourceTimeout());
+            Secret token = configured.prometheus().token();
+            if (token != null) {
+                prometheus.bearerToken(token::value);
+            }
+            sources.add(new MetricsEvidence(
+                    "prometheus",
+                    prometheus.build(),
+                    SignalQueries.withOverrides(configured.prometheus().signals()),
+                    configured.prometheus().step()));
+        }
+        if (configured.cloudwatch().enabled()) {
+            sources.add(cloudWatch(config, resources));
+        }
+        if (configured.argocd().enabled()) {
+            Secret token = configured.argocd().token();
+            sources.add(new ArgoCdEvidence(new ArgoCdClient(
+                    URI.create(configured.argocd().url()), person -> token == null ? null : token.value())));
+        }
+        if (configured.github().enabled()) {
+            sources.add(gitHub(config));
+        }
+        TriageService service = new TriageService(
+                sources,
+                triage.sourceTimeout(),
+                triage.defaultNamespace(),
+                clock::instant,
+                triage.window(),
+                triage.budget(),
+                clock);
+        return new ConfiguredTriage(service, resources);
+    }
+
+    private static Config kubernetesConfig(OpsbotConfig config) {
+        var kubernetes = config.sources().kubernetes();
+        // without a master URL fabric8 finds the cluster itself: the in-cluster service account, or ~/.kube/config
+        Config discovered = kubernetes.masterUrl() == null
+                ? Config.autoConfigure(null)
+                : new ConfigBuilder().withMasterUrl(kubernetes.masterUrl()).build();
+        discovered.setRequestTimeout((int) kubernetes.requestTimeout().toMillis());
+        discovered.setConnectionTimeout((int) kubernetes.requestTimeout().toMillis());
+        return discovered;
+    }
+
+    /**
+     * CloudWatch reads go out with the SDK's default credentials until the identity module gives each person an STS
+     * session; the connection already takes credentials per person, so only this line changes then.
+     */
+    private static EvidenceSource cloudWatch(OpsbotConfig config, List<AutoCloseable> resources) {
+        var cloudwatch = config.sources().cloudwatch();
+        CloudWatchConnection connection = new CloudWatchConnection(
+                cloudwatch.region() == null ? null : Region.of(cloudwatch.region()),
+                null,
+                null,
+                person -> DefaultCredentialsProvider.builder().build());
+        resources.add(connection);
+        Map<String, String> common = new LinkedHashMap<>();
+        if (cloudwatch.targetGroupDimension() != null) {
+            common.put("targetGroup", placeholders(cloudwatch.targetGroupDimension()));
+        }
+        TemplateVariables variables = new TemplateVariables(common, Map.of());
+        CloudWatchSignals signals = new CloudWatchSignals(connection, CloudWatchDefaults.signals(), variables);
+        if (cloudwatch.logGroups().isEmpty()) {
+            return new CloudWatchEvidence(signals);
+        }
+        List<String> groups = cloudwatch.logGroups().stream()
+                .map(ConfiguredTriage::placeholders)
+                .toList();
+        return new CloudWatchEvidence(
+                signals,
+                new CloudWatchLogSearch(
+                        connection,
+                        groups,
+                        CloudWatchDefaults.ERROR_QUERY,
+                        variables,
+                        CloudWatchLogSearch.DEFAULT_POLL_INTERVAL));
+    }
+
+    /** The config writes {@code $service} ({@code ${...}} is environment substitution there); the tool wants {@code ${service}}. */
+    private static String placeholders(String template) {
+        return template.replace("$service", "${service}").replace("$namespace", "${namespace}");
+    }
+
+    private static EvidenceSource gitHub(OpsbotConfig config) {
+        var github = config.sources().github();
+        Secret token = github.token();
+        Map<String, List<String>> byService = new LinkedHashMap<>();
+        for (String repository : github.repositories()) {
+            String name = repository.substring(repository.indexOf('/') + 1);
+            byService.computeIfAbsent(name, n -> new ArrayList<>()).add(repository);
+        }
+        List<String> owners = github.repositories().stream()
+                .map(repository -> repository.substring(0, repository.indexOf('/')))
+                .distinct()
+                .toList();
+        return new GitHubEvidence(
+                new GitHubClient(URI.create(github.url()), person -> token.value()), byService, owners);
+    }
+
+    @Override
+    public TriageService service() {
+        return service;
+    }
+
+    @Override
+    public String description() {
+        return service.sourceNames().isEmpty()
+                ? "no sources configured (see sources: in docs/configuration.md)"
+                : "live sources " + String.join(", ", service.sourceNames());
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // closing is best effort: one client failing to close must not keep the others open
+            }
+        }
+    }
+}

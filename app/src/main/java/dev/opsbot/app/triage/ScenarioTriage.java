@@ -1,0 +1,133 @@
+package dev.opsbot.app.triage;
+
+import dev.opsbot.app.config.TriageConfig;
+import dev.opsbot.core.identity.Principal;
+import dev.opsbot.core.triage.EvidenceSource;
+import dev.opsbot.core.triage.Investigation;
+import dev.opsbot.core.triage.SymptomKind;
+import dev.opsbot.core.triage.TriageListener;
+import dev.opsbot.core.triage.TriageService;
+import dev.opsbot.scenario.Scenario;
+import dev.opsbot.scenario.ScenarioMetrics;
+import dev.opsbot.scenario.ScenarioServer;
+import dev.opsbot.tools.argocd.ArgoCdClient;
+import dev.opsbot.tools.argocd.ArgoCdEvidence;
+import dev.opsbot.tools.github.GitHubClient;
+import dev.opsbot.tools.github.GitHubEvidence;
+import dev.opsbot.tools.kubernetes.KubernetesAccess;
+import dev.opsbot.tools.kubernetes.KubernetesEvidence;
+import dev.opsbot.tools.signals.MetricsEvidence;
+import dev.opsbot.tools.signals.SignalQueries;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A scenario served through the production clients: fabric8 against the mock API server, the Argo CD and GitHub
+ * clients against local endpoints, and the PromQL signals against the scenario's samples. Investigations run "as
+ * of" the scenario's {@code now} in its namespace.
+ */
+public final class ScenarioTriage implements TriageBackend {
+    private static final Logger LOG = LoggerFactory.getLogger(ScenarioTriage.class);
+    /** Scenario endpoints take any token; one is still sent so the clients run their production code path. */
+    private static final String SCENARIO_TOKEN = "scenario";
+
+    private final ScenarioServer server;
+    private final KubernetesAccess kubernetes;
+    private final TriageService service;
+
+    private ScenarioTriage(ScenarioServer server, KubernetesAccess kubernetes, TriageService service) {
+        this.server = server;
+        this.kubernetes = kubernetes;
+        this.service = service;
+    }
+
+    public static ScenarioTriage start(Scenario scenario, TriageConfig settings, Clock clock) {
+        ScenarioServer server = ScenarioServer.start(scenario);
+        KubernetesAccess kubernetes = null;
+        try {
+            kubernetes = new KubernetesAccess(server.kubernetesClient(), false);
+            List<EvidenceSource> sources = sources(server, kubernetes);
+            TriageService service = new TriageService(
+                    sources,
+                    settings.sourceTimeout(),
+                    scenario.namespace(),
+                    scenario::now,
+                    settings.window(),
+                    settings.budget(),
+                    clock);
+            return new ScenarioTriage(server, kubernetes, service);
+        } catch (RuntimeException e) {
+            if (kubernetes != null) {
+                kubernetes.close();
+            }
+            server.close();
+            throw e;
+        }
+    }
+
+    private static List<EvidenceSource> sources(ScenarioServer server, KubernetesAccess kubernetes) {
+        List<EvidenceSource> sources = new ArrayList<>();
+        sources.add(new KubernetesEvidence(kubernetes));
+        sources.add(new MetricsEvidence(
+                "prometheus",
+                ScenarioMetrics.of(server.scenario()),
+                SignalQueries.defaults(),
+                MetricsEvidence.DEFAULT_STEP));
+        if (!server.scenario().argocdApplications().isEmpty()) {
+            sources.add(new ArgoCdEvidence(new ArgoCdClient(URI.create(server.argocdUrl()), p -> SCENARIO_TOKEN)));
+        }
+        if (!server.githubRepositories().isEmpty()) {
+            List<String> owners = server.githubRepositories().stream()
+                    .map(repo -> repo.substring(0, repo.indexOf('/')))
+                    .distinct()
+                    .toList();
+            sources.add(new GitHubEvidence(
+                    new GitHubClient(URI.create(server.githubUrl()), p -> SCENARIO_TOKEN), Map.of(), owners));
+        }
+        return sources;
+    }
+
+    /**
+     * Asks the scenario's own question once, in the background, and throws the answer away: the first real question
+     * then finds fabric8, Vert.x, the PromQL engine and Jackson loaded (cold, the first Kubernetes read alone takes
+     * seconds) and is answered in well under the source deadline.
+     */
+    public ScenarioTriage warmUp() {
+        Scenario scenario = server.scenario();
+        Thread.ofVirtual().name("triage-warm-up").start(() -> {
+            try {
+                Investigation investigation = service.investigation(
+                        scenario.question(), scenario.service(), scenario.namespace(), SymptomKind.HTTP_5XX);
+                service.run(investigation, Principal.of("warm-up"), TriageListener.NONE);
+            } catch (RuntimeException e) {
+                LOG.debug("triage warm-up failed; the first question will be slower", e);
+            }
+        });
+        return this;
+    }
+
+    public Scenario scenario() {
+        return server.scenario();
+    }
+
+    @Override
+    public TriageService service() {
+        return service;
+    }
+
+    @Override
+    public String description() {
+        return "scenario " + server.scenario().name() + " (" + String.join(", ", service.sourceNames()) + ")";
+    }
+
+    @Override
+    public void close() {
+        kubernetes.close();
+        server.close();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.opsbot.app.triage;
+
+import static dev.opsbot.app.testing.HttpJson.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsbot.app.OpsbotApplication;
+import dev.opsbot.app.config.OpsbotConfig;
+import dev.opsbot.app.testing.Eventually;
+import dev.opsbot.app.testing.HttpJson;
+import dev.opsbot.app.testing.TestApps;
+import dev.opsbot.scenario.Scenarios;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo's promise end to end: the bundled scenario served through the production clients, a question in the web
+ * console, a progress line while sources answer, and the answer with evidence, a chart and a rollback proposal.
+ */
+class DemoTriageIT {
+    private static OpsbotApplication app;
+    private static HttpJson http;
+
+    @BeforeAll
+    static void start() {
+        OpsbotConfig config = TestApps.inMemory().withConsoleChannelFirst("inc-checkout");
+        app = OpsbotApplication.start(
+                config,
+                Clock.systemUTC(),
+                () -> ScenarioTriage.start(Scenarios.bundled(), config.triage(), Clock.systemUTC()));
+        http = new HttpJson(app.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static JsonNode ask(String text) {
+        HttpJson.Response posted = http.post(
+                "/api/console/messages", json(Map.of("channel", "inc-checkout", "user", "alice", "text", text)));
+        assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+        String thread = posted.json().get("thread").asText();
+        return Eventually.get(
+                        Duration.ofSeconds(30),
+                        () -> http.get("/api/console/threads/" + thread),
+                        r -> r.status() == 200
+                                && r.json().get("messages").size() >= 3
+                                && r.json()
+                                        .get("messages")
+                                        .get(1)
+                                        .get("text")
+                                        .asText()
+                                        .contains("Investigated"))
+                .json()
+                .get("messages");
+    }
+
+    @Test
+    void theDemoQuestionIsAnsweredWithTheOomRollbackEvidenceAndAChart() {
+        JsonNode messages = ask("@opsbot why is checkout 5xx?");
+
+        JsonNode progress = messages.get(1);
+        assertThat(progress.get("text").asText()).contains("Investigated").contains("checkout");
+        JsonNode answer = messages.get(2);
+        assertThat(answer.get("user").asText()).isEqualTo("opsbot");
+        assertThat(answer.get("text").asText())
+                .contains("oom")
+                .contains("512Mi -> 128Mi")
+                .contains("rollback Deployment shop/checkout to revision 41");
+        JsonNode blocks = answer.get("blocks");
+        assertThat(types(blocks)).contains("heading", "paragraph", "fields", "evidence", "proposal", "context");
+        JsonNode proposal = block(blocks, "proposal");
+        assertThat(proposal.get("operation").asText()).isEqualTo("rollback Deployment shop/checkout to revision 41");
+        assertThat(block(blocks, "evidence").get("items").size()).isGreaterThanOrEqualTo(2);
+        JsonNode attachments = answer.get("attachments");
+        assertThat(attachments.size()).isEqualTo(1);
+        assertThat(attachments.get(0).get("type").asText()).isEqualTo("image/png");
+        HttpJson.Response chart = http.get(attachments.get(0).get("url").asText());
+        assertThat(chart.status()).isEqualTo(200);
+        assertThat(chart.body()).startsWith("\uFFFDPNG");
+    }
+
+    @Test
+    void aServiceThatDoesNotExistIsNamedWithTheClosestNames() {
+        HttpJson.Response posted = http.post(
+                "/api/console/messages",
+                json(Map.of("channel", "inc-checkout", "user", "bob", "text", "@opsbot why is chekout 5xx?")));
+        String thread = posted.json().get("thread").asText();
+
+        JsonNode messages = Eventually.get(
+                        Duration.ofSeconds(30),
+                        () -> http.get("/api/console/threads/" + thread),
+                        r -> r.json().get("messages").size() >= 2
+                                && !r.json()
+                                        .get("messages")
+                                        .get(1)
+                                        .get("text")
+                                        .asText()
+                                        .contains("Investigating"))
+                .json()
+                .get("messages");
+
+        assertThat(messages.get(1).get("text").asText())
+                .contains("no service 'chekout' in namespace shop")
+                .contains("did you mean checkout");
+    }
+
+    private static java.util.List<String> types(JsonNode blocks) {
+        return StreamSupport.stream(blocks.spliterator(), false)
+                .map(b -> b.get("type").asText())
+                .toList();
+    }
+
+    private static JsonNode block(JsonNode blocks, String type) {
+        return StreamSupport.stream(blocks.spliterator(), false)
+                .filter(b -> b.get("type").asText().equals(type))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " block in " + blocks));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.opsbot.core.triage;
+
+import dev.opsbot.core.identity.Principal;
+import dev.opsbot.core.tool.ToolContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Triage as the conversation uses it: questions become investigations (default namespace, window, the
+ * investigation clock), and each runs as the asking person under an overall time budget.
+ *
+ * <p>The investigation clock is separate from the wall clock on purpose: a scenario is investigated "as of" its
+ * {@code now}, while deadlines still run on real time.
+ */
+public final class TriageService {
+    private final TriageEngine engine;
+    private final List<String> sourceNames;
+    private final String defaultNamespace;
+    private final Supplier<Instant> investigationNow;
+    private final Duration window;
+    private final Duration budget;
+    private final Clock clock;
+
+    public TriageService(
+            List<EvidenceSource> sources,
+            Duration perSourceTimeout,
+            String defaultNamespace,
+            Supplier<Instant> investigationNow,
+            Duration window,
+            Duration budget,
+            Clock clock) {
+        this.engine = new TriageEngine(sources, perSourceTimeout);
+        this.sourceNames = sources.stream().map(EvidenceSource::name).toList();
+        this.defaultNamespace = Objects.requireNonNull(defaultNamespace, "defaultNamespace");
+        this.investigationNow = Objects.requireNonNull(investigationNow, "investigationNow");
+        this.window = Objects.requireNonNull(window, "window");
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public List<String> sourceNames() {
+        return sourceNames;
+    }
+
+    public Investigation investigation(String question, String service, String namespace, SymptomKind symptom) {
+        String resolved = namespace == null || namespace.isBlank() ? defaultNamespace : namespace;
+        return new Investigation(question, resolved, service, symptom, investigationNow.get(), window);
+    }
+
+    public TriageReport run(Investigation investigation, Principal actor, TriageListener listener) {
+        return engine.investigate(investigation, ToolContext.of(actor, budget, clock), listener);
+    }
+}

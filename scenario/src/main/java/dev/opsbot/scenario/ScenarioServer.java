@@ -1,0 +1,99 @@
+package dev.opsbot.scenario;
+
+import dev.opsbot.scenario.internal.ChangeEndpoints;
+import dev.opsbot.scenario.internal.KubernetesMock;
+import dev.opsbot.tools.prometheus.MetricsQuerier;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Serves a {@link Scenario} through the same clients as production: its Kubernetes objects and pod logs from
+ * fabric8's mock API server, its Argo CD applications and GitHub runs from a local HTTP server, its metrics from
+ * {@link ScenarioMetrics}. Everything listens on 127.0.0.1 and free ports; {@link #close()} stops it all.
+ */
+public final class ScenarioServer implements AutoCloseable {
+    private final Scenario scenario;
+    private final KubernetesMock kubernetes;
+    private final ChangeEndpoints changes;
+    private MetricsQuerier metrics;
+
+    private ScenarioServer(Scenario scenario, KubernetesMock kubernetes, ChangeEndpoints changes) {
+        this.scenario = scenario;
+        this.kubernetes = kubernetes;
+        this.changes = changes;
+    }
+
+    public static ScenarioServer start(Scenario scenario) {
+        Objects.requireNonNull(scenario, "scenario");
+        KubernetesMock kubernetes = KubernetesMock.start(scenario);
+        try {
+            return new ScenarioServer(scenario, kubernetes, ChangeEndpoints.start(scenario));
+        } catch (RuntimeException e) {
+            kubernetes.close();
+            throw e;
+        }
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The mock API server's URL, {@code http://127.0.0.1:PORT/}: a cluster's master URL. */
+    public String kubernetesUrl() {
+        return kubernetes.url();
+    }
+
+    /** The configuration to reach the mock API server: master URL, the scenario's namespace, nothing else. */
+    public Config kubernetesConfig() {
+        return kubernetes.config();
+    }
+
+    /** A fabric8 client of the mock API server, made on first use and closed with this server; no impersonation. */
+    public KubernetesClient kubernetesClient() {
+        return kubernetes.client();
+    }
+
+    /** Argo CD's base URL: the API is under {@code /api/v1/applications}. */
+    public String argocdUrl() {
+        return changes.url();
+    }
+
+    /** GitHub's API base URL (like {@code https://api.github.com}): the API is under {@code /repos/}. */
+    public String githubUrl() {
+        return changes.url();
+    }
+
+    /** The repositories the scenario has workflow runs or deployments for, {@code owner/repo}. */
+    public List<String> githubRepositories() {
+        Set<String> repositories = new LinkedHashSet<>(scenario.githubRuns().keySet());
+        repositories.addAll(scenario.githubDeployments().keySet());
+        return List.copyOf(repositories);
+    }
+
+    /** The scenario's OpenMetrics texts by file name; {@link ScenarioMetrics} answers PromQL over them. */
+    public Map<String, String> metricFiles() {
+        return scenario.metricFiles();
+    }
+
+    /** PromQL over the scenario's metrics ({@link ScenarioMetrics}), built on first use. */
+    public synchronized MetricsQuerier metrics() {
+        if (metrics == null) {
+            metrics = ScenarioMetrics.of(scenario);
+        }
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        try {
+            changes.close();
+        } finally {
+            kubernetes.close();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.opsbot.scenario.internal;
+
+import dev.opsbot.scenario.Scenario;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The mock API server's dispatcher: fabric8's CRUD dispatcher, plus what it lacks for serving a scenario — pod logs,
+ * field selectors on any field, discovery roots, and keeping {@code /api/v1/...} reads to the core group (the CRUD
+ * store matches by plural and version only, so {@code /api/v1/.../events} would also return events.k8s.io/v1
+ * Events).
+ */
+final class ScenarioDispatcher extends Dispatcher {
+    private static final Pattern POD_LOG = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/]+)/log");
+
+    private final KubernetesCrudDispatcher crud;
+    private final PodLogResponder logs;
+    private final ListFilter lists;
+    private final Discovery discovery;
+    /** MockWebServer keeps every request it receives for tests to take; a long demo must not. */
+    private final Runnable forgetRecordedRequests;
+
+    private final AtomicLong dispatched = new AtomicLong();
+
+    ScenarioDispatcher(Scenario scenario, KubernetesCrudDispatcher crud, Runnable forgetRecordedRequests) {
+        this.crud = crud;
+        this.forgetRecordedRequests = forgetRecordedRequests;
+        this.logs = new PodLogResponder(scenario, crud);
+        this.lists = new ListFilter();
+        this.discovery = new Discovery(scenario.kubernetesObjects());
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        if (dispatched.incrementAndGet() % 1024 == 0) {
+            forgetRecordedRequests.run();
+        }
+        if (request.method() != HttpMethod.GET) {
+            return crud.dispatch(request);
+        }
+        RequestPath path = RequestPath.of(request.getPath());
+        var root = discovery.answer(path.path());
+        if (root.isPresent()) {
+            return root.get();
+        }
+        Matcher log = POD_LOG.matcher(path.path());
+        if (log.matches()) {
+            return logs.respond(log.group(1), log.group(2), path.query());
+        }
+        boolean watch = "true".equals(path.parameter("watch"));
+        String fieldSelector = path.parameter("fieldSelector");
+        boolean filterHere =
+                fieldSelector != null && !watch && !crud.getKey(path.path()).containsKey("name");
+        RequestPath forStore = filterHere ? path.without("fieldSelector") : path;
+        if (path.path().startsWith("/api/")) {
+            forStore = forStore.withCoreGroupOnly();
+        }
+        MockResponse response = crud.dispatch(forStore.request(request));
+        return filterHere ? lists.filter(response, fieldSelector) : response;
+    }
+
+    @Override
+    public void shutdown() {
+        crud.shutdown();
+    }
+
+    @Override
+    public void releaseResources() {
+        crud.releaseResources();
+    }
+}

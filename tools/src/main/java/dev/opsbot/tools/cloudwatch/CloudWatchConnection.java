@@ -1,0 +1,95 @@
+package dev.opsbot.tools.cloudwatch;
+
+import dev.opsbot.core.identity.Principal;
+import dev.opsbot.core.tool.SourceFailure;
+import dev.opsbot.core.tool.ToolContext;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+
+/**
+ * The CloudWatch and CloudWatch Logs clients, shared by every person: credentials go with each request (from the
+ * function given here, per actor), never with the client. Without an endpoint override the SDK's own settings apply
+ * ({@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_CLOUDWATCH}, {@code AWS_ENDPOINT_URL_CLOUDWATCH_LOGS}); without
+ * a region, its default region chain ({@code AWS_REGION}, the profile).
+ */
+public final class CloudWatchConnection implements AutoCloseable {
+    /** An SDK call is attempted at most this often (one retry), always within the caller's deadline. */
+    static final int MAX_ATTEMPTS = 2;
+
+    private final Function<Principal, AwsCredentialsProvider> credentials;
+    private final CloudWatchClient metrics;
+    private final CloudWatchLogsClient logs;
+
+    /**
+     * @param region the region, or null for the SDK's default chain
+     * @param metricsEndpoint a CloudWatch endpoint override, or null
+     * @param logsEndpoint a CloudWatch Logs endpoint override, or null
+     * @param credentials the person's credentials (an STS session in production)
+     */
+    public CloudWatchConnection(
+            Region region,
+            URI metricsEndpoint,
+            URI logsEndpoint,
+            Function<Principal, AwsCredentialsProvider> credentials) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        var metricsBuilder = CloudWatchClient.builder();
+        var logsBuilder = CloudWatchLogsClient.builder();
+        if (region != null) {
+            metricsBuilder.region(region);
+            logsBuilder.region(region);
+        }
+        if (metricsEndpoint != null) {
+            metricsBuilder.endpointOverride(metricsEndpoint);
+        }
+        if (logsEndpoint != null) {
+            logsBuilder.endpointOverride(logsEndpoint);
+        }
+        this.metrics = metricsBuilder
+                .credentialsProvider(CloudWatchConnection::noBotIdentity)
+                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(MAX_ATTEMPTS)))
+                .build();
+        this.logs = logsBuilder
+                .credentialsProvider(CloudWatchConnection::noBotIdentity)
+                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(MAX_ATTEMPTS)))
+                .build();
+    }
+
+    CloudWatchClient metrics() {
+        return metrics;
+    }
+
+    CloudWatchLogsClient logs() {
+        return logs;
+    }
+
+    /** The actor's credentials and a call timeout of what is left of the deadline; TIMEOUT when nothing is. */
+    AwsRequestOverrideConfiguration asActor(ToolContext context, String source) {
+        Duration left = context.remaining();
+        if (left.isZero()) {
+            throw SourceFailure.timeout(source, Duration.ZERO);
+        }
+        return AwsRequestOverrideConfiguration.builder()
+                .credentialsProvider(credentials.apply(context.actor()))
+                .apiCallTimeout(left)
+                .build();
+    }
+
+    private static AwsCredentials noBotIdentity() {
+        throw SdkClientException.create("cloudwatch calls carry the acting person's credentials; none were given");
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+        logs.close();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.opsbot.tools.kubernetes;
+
+import dev.opsbot.tools.kubernetes.internal.Events;
+import dev.opsbot.tools.kubernetes.internal.KubeEvent;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+
+/** The namespace-wide lists, all started at once, before anyone knows which workload is meant. */
+final class NamespaceReads {
+    private final Reads reads;
+    private final Future<List<Deployment>> deployments;
+    private final Future<List<StatefulSet>> statefulSets;
+    private final Future<List<DaemonSet>> daemonSets;
+    private final Future<List<Service>> services;
+    private final Future<List<Event>> coreEvents;
+    private final Future<List<io.fabric8.kubernetes.api.model.events.v1.Event>> modernEvents;
+    private final Future<List<HorizontalPodAutoscaler>> hpas;
+    private final Future<List<NetworkPolicy>> policies;
+
+    NamespaceReads(Reads reads, String ns) {
+        this.reads = reads;
+        deployments = reads.start(
+                ApiCall.list("deployments", ns),
+                c -> c.apps().deployments().inNamespace(ns).list().getItems());
+        statefulSets = reads.start(
+                ApiCall.list("statefulsets", ns),
+                c -> c.apps().statefulSets().inNamespace(ns).list().getItems());
+        daemonSets = reads.start(
+                ApiCall.list("daemonsets", ns),
+                c -> c.apps().daemonSets().inNamespace(ns).list().getItems());
+        services = reads.start(
+                ApiCall.list("services", ns),
+                c -> c.services().inNamespace(ns).list().getItems());
+        coreEvents = reads.start(
+                ApiCall.list("events", ns),
+                c -> c.v1().events().inNamespace(ns).list().getItems());
+        modernEvents = reads.start(
+                ApiCall.list("events.events.k8s.io", ns),
+                c -> c.events().v1().events().inNamespace(ns).list().getItems());
+        hpas = reads.start(ApiCall.list("horizontalpodautoscalers.autoscaling", ns), c -> c.autoscaling()
+                .v2()
+                .horizontalPodAutoscalers()
+                .inNamespace(ns)
+                .list()
+                .getItems());
+        policies = reads.start(
+                ApiCall.list("networkpolicies.networking.k8s.io", ns),
+                c -> c.network().v1().networkPolicies().inNamespace(ns).list().getItems());
+    }
+
+    List<Deployment> deployments() {
+        return reads.essential(deployments);
+    }
+
+    List<StatefulSet> statefulSets() {
+        return reads.optional("statefulsets", statefulSets, List.of());
+    }
+
+    List<DaemonSet> daemonSets() {
+        return reads.optional("daemonsets", daemonSets, List.of());
+    }
+
+    List<Service> services() {
+        return reads.optional("services", services, List.of());
+    }
+
+    List<HorizontalPodAutoscaler> hpas() {
+        return reads.optional("horizontalpodautoscalers", hpas, List.of());
+    }
+
+    List<NetworkPolicy> policies() {
+        return reads.optional("networkpolicies", policies, List.of());
+    }
+
+    /** Both event APIs merged, keeping only what {@code relevant} accepts, newest first. */
+    List<KubeEvent> events(Predicate<KubeEvent> relevant) {
+        return Events.merge(
+                reads.optional("events", coreEvents, List.of()),
+                reads.ifServed("events (events.k8s.io)", modernEvents, List.of()),
+                relevant);
+    }
+}
