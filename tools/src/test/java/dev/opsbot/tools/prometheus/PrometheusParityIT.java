@@ -128,6 +128,22 @@ class PrometheusParityIT {
                 "sum(http_requests_total{service=\"cart\"}) ^ 0.5");
     }
 
+    /** The PromQL triage actually sends: every named signal's built-in query, for the fixture's service. */
+    static Stream<dev.opsbot.core.triage.SignalName> namedSignals() {
+        return Stream.of(dev.opsbot.core.triage.SignalName.values());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("namedSignals")
+    void everyNamedSignalHasTheSameValuesFromBothSources(dev.opsbot.core.triage.SignalName signal) {
+        String query = dev.opsbot.tools.signals.SignalQueries.defaults().render(signal, "shop", "checkout");
+        List<Series> expected = real.range(query, START, END, Duration.ofSeconds(30));
+        assertThat(expected)
+                .as("real Prometheus has data for %s: %s", signal, query)
+                .isNotEmpty();
+        assertSameSeries(query, expected, inMemory.range(query, START, END, Duration.ofSeconds(30)));
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("triageQueries")
     void rangeQueriesGiveTheSameSeries(String query) {

@@ -21,9 +21,8 @@ public record Downstream(String name, EvidenceSet evidence, List<Candidate> rank
             FindingKind.EVICTED,
             FindingKind.UNSCHEDULABLE);
 
-    /** Causes that live below a workload; when a downstream has one, that is the cause to report. */
-    private static final Set<Cause> INFRASTRUCTURE =
-            Set.of(Cause.DISK_FULL, Cause.CERT_EXPIRED, Cause.NODE_PRESSURE, Cause.NETWORK_POLICY, Cause.DNS_FAILURE);
+    /** Answers that name no cause of the downstream's own. */
+    private static final Set<Cause> NO_CAUSE = Set.of(Cause.HEALTHY, Cause.UNKNOWN, Cause.DEPENDENCY_FAILURE);
 
     public Downstream {
         ranked = List.copyOf(ranked);
