@@ -161,7 +161,7 @@ public final class OpsbotApplication implements AutoCloseable {
                 replica,
                 startedAt,
                 ports.stream().map(ChatPort::platform).toList(),
-                List.of(),
+                triage.service().sourceNames(),
                 LlmDescription.of(config.llm()));
         IntentRouter router = new IntentRouter(
                 new IntentParser(),

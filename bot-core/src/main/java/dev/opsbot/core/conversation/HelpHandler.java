@@ -10,6 +10,10 @@ public final class HelpHandler implements IntentHandler<Intent.Help> {
 
     /** The commands opsbot understands today, shown by help and by the answer to anything unrecognised. */
     static final List<Block.Field> COMMANDS = List.of(
+            new Block.Field(
+                    "why is <service> 5xx?",
+                    "investigate as you: what changed, when it began, the likely cause with evidence, and a fix"
+                            + " (also: slow, restarting, down; shop/checkout names the namespace)"),
             new Block.Field("help", "what opsbot can do (this message)"),
             new Block.Field("status", "version, uptime, and which chat platforms, tools and model are configured"));
 
@@ -23,7 +27,7 @@ public final class HelpHandler implements IntentHandler<Intent.Help> {
                 .heading("What opsbot can do")
                 .paragraph("Mention me in a channel or a thread with one of these:")
                 .add(new Block.Fields(COMMANDS))
-                .context("Coming next: ask \"why is <service> 5xx?\" and I investigate as you, with evidence.")
+                .context("Coming next: approving a proposed fix with a reaction.")
                 .build();
     }
 
