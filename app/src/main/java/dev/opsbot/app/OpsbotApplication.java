@@ -16,6 +16,7 @@ import dev.opsbot.app.server.HttpServer;
 import dev.opsbot.app.server.RouteModule;
 import dev.opsbot.app.server.StartupGate;
 import dev.opsbot.app.triage.ConfiguredTriage;
+import dev.opsbot.app.triage.StartingTriage;
 import dev.opsbot.app.triage.SymptomChart;
 import dev.opsbot.app.triage.TriageBackend;
 import dev.opsbot.core.chat.ChatPort;
@@ -128,7 +129,7 @@ public final class OpsbotApplication implements AutoCloseable {
             Database database,
             CompletableFuture<Void> migrated,
             Supplier<TriageBackend> triageStarter) {
-        TriageBackend triage = triageStarter.get();
+        StartingTriage triage = StartingTriage.begin(triageStarter);
         try {
             return wire(config, clock, startedAt, database, migrated, triage);
         } catch (RuntimeException e) {
@@ -143,7 +144,7 @@ public final class OpsbotApplication implements AutoCloseable {
             Instant startedAt,
             Database database,
             CompletableFuture<Void> migrated,
-            TriageBackend triage) {
+            StartingTriage triage) {
         DbStores stores = DbStores.of(database);
         ObjectMapper json =
                 new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -156,19 +157,21 @@ public final class OpsbotApplication implements AutoCloseable {
             ports.add(consolePort);
         }
         String replica = Replica.name(config.server().port());
-        BotStatus status = new BotStatus(
+        List<String> platforms = ports.stream().map(ChatPort::platform).toList();
+        // asked when someone says "status", by when the triage backend has started
+        Supplier<BotStatus> status = () -> new BotStatus(
                 Version.current(),
                 replica,
                 startedAt,
-                ports.stream().map(ChatPort::platform).toList(),
+                platforms,
                 triage.service().sourceNames(),
                 LlmDescription.of(config.llm()));
         IntentRouter router = new IntentRouter(
                 new IntentParser(),
                 new HelpHandler(),
-                new StatusHandler(() -> status, clock),
+                new StatusHandler(status, clock),
                 new UnrecognizedHandler(),
-                new InvestigateHandler(triage.service(), new AnswerRenderer(new SymptomChart())));
+                new InvestigateHandler(triage::service, new AnswerRenderer(new SymptomChart())));
         Dispatcher dispatcher = new Dispatcher(
                 stores.eventLedger(),
                 stores.threads(),
@@ -215,6 +218,7 @@ public final class OpsbotApplication implements AutoCloseable {
                 config.console().enabled());
         try {
             Databases.await(migrated);
+            triage.awaitStarted();
         } catch (RuntimeException e) {
             server.close();
             throw e;

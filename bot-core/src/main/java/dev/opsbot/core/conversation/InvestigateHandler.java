@@ -16,6 +16,7 @@ import dev.opsbot.core.triage.result.SourceStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +28,18 @@ import org.slf4j.LoggerFactory;
 public final class InvestigateHandler implements IntentHandler<Intent.Investigate> {
     private static final Logger LOG = LoggerFactory.getLogger(InvestigateHandler.class);
 
-    private final TriageService triage;
+    private final Supplier<TriageService> triageService;
     private final AnswerRenderer answers;
 
-    public InvestigateHandler(TriageService triage, AnswerRenderer answers) {
-        this.triage = triage;
+    /** @param triage the triage service, asked for on each question (the application may still be starting it) */
+    public InvestigateHandler(Supplier<TriageService> triage, AnswerRenderer answers) {
+        this.triageService = triage;
         this.answers = answers;
     }
 
     @Override
     public void handle(ChatEvent event, Intent.Investigate intent, Responder responder) {
+        TriageService triage = triageService.get();
         Investigation investigation =
                 triage.investigation(intent.question(), intent.service(), intent.namespace(), intent.symptom());
         String subject = "triage:" + investigation.namespace() + "/" + investigation.service();
