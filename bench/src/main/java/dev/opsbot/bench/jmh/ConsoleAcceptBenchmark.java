@@ -62,8 +62,15 @@ public class ConsoleAcceptBenchmark {
         hub = new ConsoleHub();
         ConsoleChatPort port = new ConsoleChatPort(
                 app.stores().console(), hub, new ConsoleJson(new ObjectMapper().findAndRegisterModules()), clock);
+        // accepting a message never reaches a handler here; none of them may be asked
         IntentRouter router = new IntentRouter(
-                new IntentParser(), new HelpHandler(), new StatusHandler(() -> null, clock), new UnrecognizedHandler());
+                new IntentParser(),
+                new HelpHandler(),
+                new StatusHandler(() -> null, clock),
+                new UnrecognizedHandler(),
+                (event, intent, responder) -> {
+                    throw new IllegalStateException("the accept benchmark does not investigate");
+                });
         Dispatcher dispatcher = new Dispatcher(
                 app.stores().eventLedger(),
                 app.stores().threads(),

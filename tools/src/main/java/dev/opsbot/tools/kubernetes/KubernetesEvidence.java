@@ -66,7 +66,7 @@ public final class KubernetesEvidence implements EvidenceSource {
         SourceEvidence.Builder evidence = SourceEvidence.builder(name());
         try (Fanout fanout = new Fanout(working, budget)) {
             Reads reads = new Reads(access, live, fanout);
-            NamespaceReads namespace = new NamespaceReads(reads, investigation.namespace());
+            NamespaceReads namespace = new NamespaceReads(reads, investigation.namespace(), investigation.service());
             var deployments = namespace.deployments();
             var statefulSets = namespace.statefulSets();
             List<Service> services = namespace.services();

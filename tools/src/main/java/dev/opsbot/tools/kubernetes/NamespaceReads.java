@@ -2,18 +2,28 @@ package dev.opsbot.tools.kubernetes;
 
 import dev.opsbot.tools.kubernetes.internal.Events;
 import dev.opsbot.tools.kubernetes.internal.KubeEvent;
+import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
-/** The namespace-wide lists, all started at once, before anyone knows which workload is meant. */
+/**
+ * The namespace-wide lists, all started at once, before anyone knows which workload is meant. Pods and ReplicaSets
+ * are listed for the whole namespace too (and filtered by the workload's selector afterwards), and the asked
+ * service's endpoints are fetched by name: waiting for the workload before asking for them would add a round trip
+ * to every investigation, which on a slow API server is the difference between one second and two.
+ */
 final class NamespaceReads {
     private final Reads reads;
     private final Future<List<Deployment>> deployments;
@@ -24,9 +34,22 @@ final class NamespaceReads {
     private final Future<List<io.fabric8.kubernetes.api.model.events.v1.Event>> modernEvents;
     private final Future<List<HorizontalPodAutoscaler>> hpas;
     private final Future<List<NetworkPolicy>> policies;
+    private final Future<List<Pod>> pods;
+    private final Future<List<ReplicaSet>> replicaSets;
+    private final String askedService;
+    private final Future<Endpoints> askedEndpoints;
+    private final Future<List<EndpointSlice>> askedSlices;
 
-    NamespaceReads(Reads reads, String ns) {
+    NamespaceReads(Reads reads, String ns, String askedService) {
         this.reads = reads;
+        this.askedService = askedService;
+        pods = reads.start(
+                ApiCall.list("pods", ns), c -> c.pods().inNamespace(ns).list().getItems());
+        replicaSets = reads.start(
+                ApiCall.list("replicasets", ns),
+                c -> c.apps().replicaSets().inNamespace(ns).list().getItems());
+        askedEndpoints = WorkloadReads.startEndpoints(reads, ns, askedService);
+        askedSlices = WorkloadReads.startSlices(reads, ns, askedService);
         deployments = reads.start(
                 ApiCall.list("deployments", ns),
                 c -> c.apps().deployments().inNamespace(ns).list().getItems());
@@ -54,6 +77,24 @@ final class NamespaceReads {
         policies = reads.start(
                 ApiCall.list("networkpolicies.networking.k8s.io", ns),
                 c -> c.network().v1().networkPolicies().inNamespace(ns).list().getItems());
+    }
+
+    /** Every pod of the namespace; the workload's are picked by its selector. */
+    List<Pod> pods() {
+        return reads.essential(pods);
+    }
+
+    List<ReplicaSet> replicaSets() {
+        return reads.optional("replicasets", replicaSets, List.of());
+    }
+
+    /** The endpoints read already started for {@code service}, if it is the one asked about. */
+    Optional<Future<Endpoints>> endpointsStartedFor(String service) {
+        return service.equals(askedService) ? Optional.of(askedEndpoints) : Optional.empty();
+    }
+
+    Optional<Future<List<EndpointSlice>>> slicesStartedFor(String service) {
+        return service.equals(askedService) ? Optional.of(askedSlices) : Optional.empty();
     }
 
     List<Deployment> deployments() {

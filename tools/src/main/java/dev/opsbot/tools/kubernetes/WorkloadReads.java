@@ -22,12 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
 /**
- * The reads that need the workload: its pods and ReplicaSets (by its selector, server-side), its Service's
- * endpoints, the ConfigMaps and Secrets its template references, and the nodes its pods run on.
+ * The reads that need the workload: its pods and ReplicaSets (picked from the namespace's by its selector), its
+ * Service's endpoints (already asked for when the Service is named like the question), the ConfigMaps and Secrets
+ * its template references, and the nodes its pods run on.
  */
 final class WorkloadReads {
     static final int MAX_CONFIG_OBJECTS = 20;
@@ -43,33 +43,22 @@ final class WorkloadReads {
 
     /** Everything about the workload except its nodes, which need its pods first. */
     Snapshot read(Workload workload, Service service, NamespaceReads namespace) {
-        Future<List<Pod>> pods = reads.start(ApiCall.list("pods", ns), c -> c.pods()
-                .inNamespace(ns)
-                .withLabelSelector(workload.selector())
-                .list()
-                .getItems());
-        Future<List<ReplicaSet>> replicaSets = workload.deployment().isEmpty()
-                ? CompletableFuture.completedFuture(List.of())
-                : reads.start(ApiCall.list("replicasets", ns), c -> c.apps()
-                        .replicaSets()
-                        .inNamespace(ns)
-                        .withLabelSelector(workload.selector())
-                        .list()
-                        .getItems());
-        Future<Endpoints> endpoints =
-                service == null ? null : startEndpoints(service.getMetadata().getName());
-        Future<List<EndpointSlice>> slices =
-                service == null ? null : startSlices(service.getMetadata().getName());
+        String serviceName = service == null ? null : service.getMetadata().getName();
+        Future<Endpoints> endpoints = service == null
+                ? null
+                : namespace.endpointsStartedFor(serviceName).orElseGet(() -> startEndpoints(reads, ns, serviceName));
+        Future<List<EndpointSlice>> slices = service == null
+                ? null
+                : namespace.slicesStartedFor(serviceName).orElseGet(() -> startSlices(reads, ns, serviceName));
         Map<String, Future<Optional<ConfigObject>>> config =
                 startConfig(References.of(workload.template().getSpec()));
 
-        // a server that ignores part of a selector (an old one, a mock) must not widen the workload
-        List<Pod> podList = reads.essential(pods).stream()
+        List<Pod> podList = namespace.pods().stream()
                 .filter(p ->
                         Selectors.matches(workload.selector(), p.getMetadata().getLabels()))
                 .toList();
         List<ReplicaSet> owned = workload.deployment()
-                .map(d -> RolloutHistory.owned(d, reads.optional("replicasets", replicaSets, List.of())))
+                .map(d -> RolloutHistory.owned(d, namespace.replicaSets()))
                 .orElse(List.of());
         List<HorizontalPodAutoscaler> scaling = namespace.hpas().stream()
                 .filter(h -> Hpas.targets(h, workload.kind(), workload.name()))
@@ -130,13 +119,13 @@ final class WorkloadReads {
         return nodes.isEmpty() && !started.isEmpty() ? null : nodes;
     }
 
-    private Future<Endpoints> startEndpoints(String service) {
+    static Future<Endpoints> startEndpoints(Reads reads, String ns, String service) {
         return reads.start(
                 ApiCall.get("endpoints", ns, service),
                 c -> c.endpoints().inNamespace(ns).withName(service).get());
     }
 
-    private Future<List<EndpointSlice>> startSlices(String service) {
+    static Future<List<EndpointSlice>> startSlices(Reads reads, String ns, String service) {
         return reads.start(ApiCall.list("endpointslices.discovery.k8s.io", ns), c -> c.discovery()
                 .v1()
                 .endpointSlices()

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 /** What the evidence source does when it cannot find the service or may not read everything. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EvidenceGapsTest {
-    private static final String PODS = "/api/v1/namespaces/shop/pods?labelSelector=app%3Dcheckout";
+    private static final String PODS = "/api/v1/namespaces/shop/pods";
     private MockCluster cluster;
     private KubernetesEvidence source;
 
