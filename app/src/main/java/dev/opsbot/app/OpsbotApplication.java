@@ -10,6 +10,7 @@ import dev.opsbot.app.console.ConsoleJson;
 import dev.opsbot.app.console.ConsoleService;
 import dev.opsbot.app.console.ConsoleUsers;
 import dev.opsbot.app.ops.MetricsDispatchListener;
+import dev.opsbot.app.ops.MetricsInvestigationObserver;
 import dev.opsbot.app.ops.OpsRoutes;
 import dev.opsbot.app.server.ConsoleTokenGuard;
 import dev.opsbot.app.server.HttpServer;
@@ -171,7 +172,10 @@ public final class OpsbotApplication implements AutoCloseable {
                 new HelpHandler(),
                 new StatusHandler(status, clock),
                 new UnrecognizedHandler(),
-                new InvestigateHandler(triage::service, new AnswerRenderer(new SymptomChart())));
+                new InvestigateHandler(
+                        triage::service,
+                        new AnswerRenderer(new SymptomChart()),
+                        new MetricsInvestigationObserver(metrics)));
         Dispatcher dispatcher = new Dispatcher(
                 stores.eventLedger(),
                 stores.threads(),

@@ -84,6 +84,9 @@ class DemoTriageIT {
         HttpJson.Response chart = http.get(attachments.get(0).get("url").asText());
         assertThat(chart.status()).isEqualTo(200);
         assertThat(chart.body()).startsWith("\uFFFDPNG");
+        assertThat(http.get("/metrics").body())
+                .contains("opsbot_triage_answered_seconds_count{cause=\"oom\"")
+                .contains("opsbot_triage_source_seconds_count{source=\"kubernetes\",status=\"ok\"");
     }
 
     @Test
@@ -109,6 +112,7 @@ class DemoTriageIT {
         assertThat(messages.get(1).get("text").asText())
                 .contains("no service 'chekout' in namespace shop")
                 .contains("did you mean checkout");
+        assertThat(http.get("/metrics").body()).contains("opsbot_triage_unanswered_total{outcome=\"unknown_service\"}");
     }
 
     private static java.util.List<String> types(JsonNode blocks) {

@@ -6,6 +6,7 @@ import dev.opsbot.core.chat.MessageRef;
 import dev.opsbot.core.chat.Reply;
 import dev.opsbot.core.identity.Principal;
 import dev.opsbot.core.triage.Investigation;
+import dev.opsbot.core.triage.InvestigationObserver;
 import dev.opsbot.core.triage.TriageListener;
 import dev.opsbot.core.triage.TriageReport;
 import dev.opsbot.core.triage.TriageService;
@@ -30,16 +31,29 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
 
     private final Supplier<TriageService> triageService;
     private final AnswerRenderer answers;
+    private final InvestigationObserver observer;
 
     /** @param triage the triage service, asked for on each question (the application may still be starting it) */
-    public InvestigateHandler(Supplier<TriageService> triage, AnswerRenderer answers) {
+    public InvestigateHandler(Supplier<TriageService> triage, AnswerRenderer answers, InvestigationObserver observer) {
         this.triageService = triage;
         this.answers = answers;
+        this.observer = observer;
     }
 
     @Override
     public void handle(ChatEvent event, Intent.Investigate intent, Responder responder) {
-        TriageService triage = triageService.get();
+        TriageService triage;
+        try {
+            triage = triageService.get();
+        } catch (RuntimeException unavailable) {
+            observer.failed(unavailable);
+            LOG.warn("triage is not available", unavailable);
+            responder.reply(
+                    Reply.text(":warning: I cannot investigate right now: " + unavailable.getMessage()),
+                    Responder.ANSWER,
+                    "triage:" + intent.service());
+            return;
+        }
         Investigation investigation =
                 triage.investigation(intent.question(), intent.service(), intent.namespace(), intent.symptom());
         String subject = "triage:" + investigation.namespace() + "/" + investigation.service();
@@ -50,9 +64,11 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
         try {
             report = triage.run(investigation, principal(event), listener(progress, status, responder));
         } catch (UnknownServiceException unknown) {
+            observer.unknownService();
             responder.update(status, Reply.text(":grey_question: " + capitalise(unknown.getMessage())));
             return;
         } catch (RuntimeException failure) {
+            observer.failed(failure);
             LOG.warn("investigation of {} failed", subject, failure);
             responder.update(
                     status,
@@ -62,6 +78,7 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
         }
         responder.reply(answers.render(report, requester(event)), Responder.ANSWER, subject);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
+        observer.answered(report, took);
         responder.update(
                 status, progress.done(took, report.result().failedSources().size()));
     }

@@ -1,0 +1,138 @@
+package dev.opsbot.core.conversation;
+
+import static dev.opsbot.core.testing.triage.Evidence.finding;
+import static dev.opsbot.core.testing.triage.Evidence.inventory;
+import static dev.opsbot.core.testing.triage.Evidence.inventoryWithout;
+import static dev.opsbot.core.testing.triage.Evidence.pod;
+import static dev.opsbot.core.testing.triage.Evidence.rollout;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.opsbot.core.chat.Block;
+import dev.opsbot.core.chat.ChatEvent;
+import dev.opsbot.core.chat.ChatUser;
+import dev.opsbot.core.chat.ThreadRef;
+import dev.opsbot.core.testing.InMemoryBotMessageStore;
+import dev.opsbot.core.testing.InMemoryThreadStore;
+import dev.opsbot.core.testing.RecordingChatPort;
+import dev.opsbot.core.testing.triage.Evidence;
+import dev.opsbot.core.testing.triage.FakeEvidenceSource;
+import dev.opsbot.core.tool.SourceFailure;
+import dev.opsbot.core.triage.FindingKind;
+import dev.opsbot.core.triage.InvestigationObserver;
+import dev.opsbot.core.triage.TriageReport;
+import dev.opsbot.core.triage.TriageService;
+import dev.opsbot.core.triage.answer.AnswerRenderer;
+import dev.opsbot.core.triage.answer.ChartRenderer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** "why is checkout 5xx?" in a thread: progress first, then the answer; every failure still gets a message. */
+class InvestigateHandlerTest {
+    private static final ThreadRef THREAD = new ThreadRef("console", "inc-checkout", "t1");
+    private static final ChatUser ALICE = new ChatUser("alice", "Alice Chen", "alice@example.com");
+
+    private final RecordingChatPort chat = new RecordingChatPort("console");
+    private final List<String> observed = new ArrayList<>();
+    private final InvestigationObserver observer = new InvestigationObserver() {
+        @Override
+        public void answered(TriageReport report, Duration took) {
+            observed.add("answered " + report.result().top().cause().jsonName());
+        }
+
+        @Override
+        public void unknownService() {
+            observed.add("unknown service");
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            observed.add("failed");
+        }
+    };
+
+    private void ask(Supplier<TriageService> triage, String text) {
+        Responder responder = new Responder(
+                chat, THREAD, new InMemoryBotMessageStore(), new InMemoryThreadStore(), "alice", Clock.systemUTC());
+        ChatEvent event = new ChatEvent.Mention("e1", THREAD, "m1", ALICE, text, Instant.now());
+        Intent.Investigate intent = (Intent.Investigate) new IntentParser().parse(text);
+        new InvestigateHandler(triage, new AnswerRenderer(ChartRenderer.NONE), observer)
+                .handle(event, intent, responder);
+    }
+
+    private static TriageService service(FakeEvidenceSource... sources) {
+        return new TriageService(
+                List.of(sources),
+                Duration.ofSeconds(2),
+                "shop",
+                () -> Evidence.NOW,
+                Duration.ofHours(1),
+                Duration.ofSeconds(5),
+                Clock.systemUTC());
+    }
+
+    @Test
+    void postsProgressThenTheAnswerAndMarksTheProgressDone() {
+        FakeEvidenceSource kubernetes = FakeEvidenceSource.named("kubernetes")
+                .answering(e -> e.inventory(inventory("checkout", 42))
+                        .change(rollout("checkout")
+                                .at("02:31")
+                                .revision(42)
+                                .field("checkout", "resources.limits.memory", "512Mi", "128Mi")
+                                .build())
+                        .finding(finding(FindingKind.OOM_KILLED, pod("checkout-1"))
+                                .at("02:33")
+                                .build()));
+        FakeEvidenceSource prometheus = FakeEvidenceSource.named("prometheus")
+                .failingWith(SourceFailure.timeout("prometheus", Duration.ofSeconds(2)));
+
+        ask(() -> service(kubernetes, prometheus), "@opsbot why is checkout 5xx?");
+
+        assertThat(chat.posted()).hasSize(2);
+        assertThat(chat.posted().get(0).reply().text()).startsWith(":mag: Investigating *checkout* in shop");
+        String answer = chat.posted().get(1).reply().text();
+        assertThat(answer).contains("oom").contains("rollback Deployment shop/checkout to revision 41");
+        assertThat(chat.posted().get(1).reply().blocks())
+                .anyMatch(b -> b instanceof Block.Context c && c.text().contains("Could not check prometheus"));
+        var updates = chat.updates();
+        assertThat(updates.getLast().reply().text())
+                .startsWith(":white_check_mark: Investigated *checkout*")
+                .contains("1 failed");
+        assertThat(updates).anyMatch(u -> u.reply().text().contains("kubernetes ✓"));
+        assertThat(kubernetes.asked().getFirst().namespace()).isEqualTo("shop");
+        assertThat(kubernetes.contexts().getFirst().actor().subject()).isEqualTo("alice@example.com");
+        assertThat(observed).containsExactly("answered oom");
+    }
+
+    @Test
+    void anUnknownServiceIsAnsweredWithCloseNamesInPlaceOfTheProgress() {
+        FakeEvidenceSource kubernetes = FakeEvidenceSource.named("kubernetes")
+                .answering(e -> e.inventory(inventoryWithout("checkout", "cart", "payments")));
+
+        ask(() -> service(kubernetes), "@opsbot why is chekout 5xx?");
+
+        assertThat(chat.posted()).hasSize(1);
+        assertThat(chat.updates().getLast().reply().text())
+                .contains("no service 'chekout' in namespace shop")
+                .contains("did you mean checkout");
+        assertThat(observed).containsExactly("unknown service");
+    }
+
+    @Test
+    void aFailingInvestigationTellsThePersonWhyInsteadOfGoingQuiet() {
+        ask(
+                () -> {
+                    throw new IllegalStateException("the scenario server is not running");
+                },
+                "@opsbot why is checkout slow?");
+
+        assertThat(chat.posted()).hasSize(1);
+        assertThat(chat.posted().getFirst().reply().text())
+                .isEqualTo(":warning: I cannot investigate right now: the scenario server is not running");
+        assertThat(observed).containsExactly("failed");
+    }
+}
