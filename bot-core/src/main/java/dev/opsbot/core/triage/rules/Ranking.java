@@ -27,12 +27,15 @@ public final class Ranking {
 
     public static List<Candidate> rank(EvidenceSet evidence, List<Rule> rules) {
         Instant onset = evidence.symptom().onset();
+        List<Candidate> proposed = new ArrayList<>();
+        rules.forEach(rule -> proposed.addAll(rule.apply(evidence)));
+        boolean explainedInTime = onset != null
+                && proposed.stream()
+                        .anyMatch(c -> c.anchor() != null && !c.anchor().isAfter(onset.plus(CONSEQUENCE_AFTER)));
         Map<String, Candidate> merged = new LinkedHashMap<>();
-        for (Rule rule : rules) {
-            for (Candidate candidate : rule.apply(evidence)) {
-                Candidate timed = againstTime(candidate, onset);
-                merged.merge(key(timed), timed, (a, b) -> a.score() >= b.score() ? a : b);
-            }
+        for (Candidate candidate : proposed) {
+            Candidate timed = againstTime(candidate, onset, explainedInTime);
+            merged.merge(key(timed), timed, (a, b) -> a.score() >= b.score() ? a : b);
         }
         List<Candidate> ranked = new ArrayList<>(merged.values());
         ranked.sort(Comparator.comparingDouble(Candidate::score).reversed());
@@ -42,7 +45,12 @@ public final class Ranking {
         return ranked;
     }
 
-    static Candidate againstTime(Candidate candidate, Instant onset) {
+    /**
+     * @param explainedInTime whether some candidate began by the onset: only then is a late failure a consequence.
+     *     Sources often date a lasting state (a pod in CrashLoopBackOff) by its latest event, so when nothing began
+     *     in time, a late date says more about the source than about the order of events.
+     */
+    static Candidate againstTime(Candidate candidate, Instant onset, boolean explainedInTime) {
         if (onset == null || candidate.anchor() == null) {
             return candidate;
         }
@@ -52,7 +60,7 @@ public final class Ranking {
                     .withSummary(candidate.summary() + " — but this came after the onset at " + Times.clock(onset)
                             + ", so it is not the cause");
         }
-        if (!candidate.changeBased() && candidate.anchor().isAfter(onset.plus(CONSEQUENCE_AFTER))) {
+        if (explainedInTime && !candidate.changeBased() && candidate.anchor().isAfter(onset.plus(CONSEQUENCE_AFTER))) {
             return candidate.withScore(candidate.score() * 0.67);
         }
         return candidate;
