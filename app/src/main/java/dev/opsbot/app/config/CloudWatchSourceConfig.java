@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  * @param logGroups the log groups Logs Insights searches; {@code $service} and {@code $namespace} are filled in
  * @param targetGroupDimension the ALB {@code TargetGroup} dimension value the error ratio is read from, a template
  *     such as {@code targetgroup/$service/abc123}; {@code null} for none
+ * @param clusterName the EKS cluster name Container Insights files the pods' metrics under (restarts, memory, CPU);
+ *     {@code null} leaves those signals out
  */
 public record CloudWatchSourceConfig(
-        boolean enabled, String region, List<String> logGroups, String targetGroupDimension) {
+        boolean enabled, String region, List<String> logGroups, String targetGroupDimension, String clusterName) {
     // CloudWatch Logs' own character set for log group names, plus '$' for placeholders
     private static final Pattern LOG_GROUP = Pattern.compile("[A-Za-z0-9._/#$-]{1,512}");
 
@@ -24,10 +26,11 @@ public record CloudWatchSourceConfig(
         logGroups = List.copyOf(logGroups == null ? List.of() : logGroups);
         checkLogGroups(logGroups);
         targetGroupDimension = checkTargetGroup(Checks.blankToNull(targetGroupDimension));
+        clusterName = Checks.blankToNull(clusterName);
     }
 
     public static CloudWatchSourceConfig defaults() {
-        return new CloudWatchSourceConfig(false, null, List.of(), null);
+        return new CloudWatchSourceConfig(false, null, List.of(), null, null);
     }
 
     private static void checkLogGroups(List<String> logGroups) {
@@ -66,7 +69,8 @@ public record CloudWatchSourceConfig(
                 node.bool("enabled", false),
                 node.text("region"),
                 node.strings("logGroups", List.of()),
-                node.text("targetGroupDimension"));
+                node.text("targetGroupDimension"),
+                node.text("clusterName"));
         node.rejectUnknown();
         return config;
     }

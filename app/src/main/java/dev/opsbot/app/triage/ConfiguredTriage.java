@@ -116,6 +116,9 @@ public final class ConfiguredTriage implements TriageBackend {
         if (cloudwatch.targetGroupDimension() != null) {
             common.put("targetGroup", placeholders(cloudwatch.targetGroupDimension()));
         }
+        if (cloudwatch.clusterName() != null) {
+            common.put("cluster", cloudwatch.clusterName());
+        }
         TemplateVariables variables = new TemplateVariables(common, Map.of());
         CloudWatchSignals signals = new CloudWatchSignals(connection, CloudWatchDefaults.signals(), variables);
         if (cloudwatch.logGroups().isEmpty()) {

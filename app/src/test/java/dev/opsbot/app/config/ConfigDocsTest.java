@@ -38,7 +38,7 @@ class ConfigDocsTest {
         List<String> keys = root.knownKeys().toList();
 
         assertThat(keys)
-                .hasSize(59)
+                .hasSize(60)
                 .contains("server.port", "console.users", "teams.tenantId", "triage.budget")
                 .contains("sources.github.repositories", "sources.prometheus.signals.cert_expiry");
         for (String key : keys) {

@@ -83,7 +83,8 @@ class ConfigLoaderTest {
                         true,
                         "eu-central-1",
                         List.of("/aws/eks/prod/$service", "/aws/containerinsights/prod/application"),
-                        "targetgroup/$service/0123456789abcdef"));
+                        "targetgroup/$service/0123456789abcdef",
+                        "prod"));
         assertThat(sources.argocd())
                 .isEqualTo(new ArgoCdSourceConfig("https://argocd.internal", new Secret("argocd-token-7788")));
         assertThat(sources.github())

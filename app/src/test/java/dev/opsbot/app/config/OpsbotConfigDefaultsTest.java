@@ -94,7 +94,7 @@ class OpsbotConfigDefaultsTest {
                 .isEqualTo(new KubernetesSourceConfig(false, null, true, Duration.ofSeconds(5)));
         assertThat(sources.prometheus())
                 .isEqualTo(new PrometheusSourceConfig(null, null, Duration.ofSeconds(30), Map.of()));
-        assertThat(sources.cloudwatch()).isEqualTo(new CloudWatchSourceConfig(false, null, List.of(), null));
+        assertThat(sources.cloudwatch()).isEqualTo(new CloudWatchSourceConfig(false, null, List.of(), null, null));
         assertThat(sources.argocd()).isEqualTo(new ArgoCdSourceConfig(null, null));
         assertThat(sources.github()).isEqualTo(new GitHubSourceConfig("https://api.github.com", null, List.of()));
         assertThat(List.of(

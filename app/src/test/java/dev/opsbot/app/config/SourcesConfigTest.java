@@ -39,8 +39,9 @@ class SourcesConfigTest {
     void kubernetesAndCloudWatchAreOnByTheirFlag() {
         assertThat(new KubernetesSourceConfig(true, null, true, Duration.ofSeconds(5)).enabled())
                 .isTrue();
-        assertThat(new CloudWatchSourceConfig(true, null, null, null).enabled()).isTrue();
-        assertThat(new CloudWatchSourceConfig(true, null, null, null).logGroups())
+        assertThat(new CloudWatchSourceConfig(true, null, null, null, null).enabled())
+                .isTrue();
+        assertThat(new CloudWatchSourceConfig(true, null, null, null, null).logGroups())
                 .isEmpty();
     }
 
@@ -112,7 +113,7 @@ class SourcesConfigTest {
         List<String> logGroups = new ArrayList<>(List.of("/aws/eks/$service"));
 
         GitHubSourceConfig github = new GitHubSourceConfig(GitHubSourceConfig.DEFAULT_URL, null, repositories);
-        CloudWatchSourceConfig cloudwatch = new CloudWatchSourceConfig(true, null, logGroups, null);
+        CloudWatchSourceConfig cloudwatch = new CloudWatchSourceConfig(true, null, logGroups, null, null);
         repositories.add("acme/other");
         logGroups.add("/other");
 
