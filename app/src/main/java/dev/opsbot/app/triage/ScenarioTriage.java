@@ -8,7 +8,6 @@ import dev.opsbot.core.triage.SymptomKind;
 import dev.opsbot.core.triage.TriageListener;
 import dev.opsbot.core.triage.TriageService;
 import dev.opsbot.scenario.Scenario;
-import dev.opsbot.scenario.ScenarioMetrics;
 import dev.opsbot.scenario.ScenarioServer;
 import dev.opsbot.tools.argocd.ArgoCdClient;
 import dev.opsbot.tools.argocd.ArgoCdEvidence;
@@ -74,10 +73,7 @@ public final class ScenarioTriage implements TriageBackend {
         List<EvidenceSource> sources = new ArrayList<>();
         sources.add(new KubernetesEvidence(kubernetes));
         sources.add(new MetricsEvidence(
-                "prometheus",
-                ScenarioMetrics.of(server.scenario()),
-                SignalQueries.defaults(),
-                MetricsEvidence.DEFAULT_STEP));
+                "prometheus", server.metrics(), SignalQueries.defaults(), MetricsEvidence.DEFAULT_STEP));
         if (!server.scenario().argocdApplications().isEmpty()) {
             sources.add(new ArgoCdEvidence(new ArgoCdClient(URI.create(server.argocdUrl()), p -> SCENARIO_TOKEN)));
         }

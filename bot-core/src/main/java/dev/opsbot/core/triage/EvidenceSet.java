@@ -13,11 +13,20 @@ import java.util.function.Predicate;
 public final class EvidenceSet {
     private final Investigation investigation;
     private final List<SourceEvidence> parts;
+    // merged and ordered once: every rule asks for them, some many times
+    private final List<ChangeEvent> changes;
+    private final List<Finding> findings;
+    private final List<LogSignature> logs;
     private final SymptomReading symptom;
 
     public EvidenceSet(Investigation investigation, List<SourceEvidence> parts) {
         this.investigation = investigation;
         this.parts = List.copyOf(parts);
+        this.changes = collect(SourceEvidence::changes, Comparator.comparing(ChangeEvent::at));
+        this.findings = collect(SourceEvidence::findings, Comparator.comparing(Finding::at));
+        this.logs = collect(
+                SourceEvidence::logs,
+                Comparator.comparingInt(LogSignature::count).reversed());
         this.symptom = SymptomReading.of(investigation, this);
     }
 
@@ -54,7 +63,7 @@ public final class EvidenceSet {
     }
 
     public List<ChangeEvent> changes() {
-        return collect(SourceEvidence::changes, Comparator.comparing(ChangeEvent::at));
+        return changes;
     }
 
     public List<ChangeEvent> changes(ChangeKind kind) {
@@ -62,7 +71,7 @@ public final class EvidenceSet {
     }
 
     public List<Finding> findings() {
-        return collect(SourceEvidence::findings, Comparator.comparing(Finding::at));
+        return findings;
     }
 
     public List<Finding> findings(FindingKind kind) {
@@ -110,6 +119,6 @@ public final class EvidenceSet {
         List<T> all = new ArrayList<>();
         parts.forEach(p -> all.addAll(part.apply(p)));
         all.sort(order);
-        return all;
+        return List.copyOf(all);
     }
 }

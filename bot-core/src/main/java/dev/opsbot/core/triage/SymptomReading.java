@@ -33,13 +33,14 @@ public record SymptomReading(Instant onset, double peak, boolean fromMetrics, Li
     static SymptomReading of(Investigation investigation, EvidenceSet evidence) {
         List<Sample> worst =
                 worstPerTime(evidence.signals(investigation.symptom().signal()));
+        double peak = worst.stream()
+                .mapToDouble(Sample::value)
+                .filter(Double::isFinite)
+                .max()
+                .orElse(0);
         if (!worst.isEmpty()) {
             Instant onset = OnsetDetector.onset(investigation.symptom(), worst);
-            double peak = worst.stream()
-                    .mapToDouble(Sample::value)
-                    .filter(Double::isFinite)
-                    .max()
-                    .orElse(0);
+            // "down" without an error onset may still be down: no endpoints, nothing serving; findings decide
             if (onset != null || investigation.symptom() != SymptomKind.DOWN) {
                 return new SymptomReading(onset, peak, true, worst);
             }
@@ -50,11 +51,6 @@ public record SymptomReading(Instant onset, double peak, boolean fromMetrics, Li
                 .filter(at -> !at.isBefore(investigation.from()))
                 .min(Instant::compareTo)
                 .orElse(null);
-        double peak = worst.stream()
-                .mapToDouble(Sample::value)
-                .filter(Double::isFinite)
-                .max()
-                .orElse(0);
         return new SymptomReading(firstFailure, peak, false, worst);
     }
 

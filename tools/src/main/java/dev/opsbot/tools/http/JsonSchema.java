@@ -26,6 +26,11 @@ public final class JsonSchema {
         return this;
     }
 
+    public JsonSchema bool(String name, String description) {
+        property(name, "boolean", description);
+        return this;
+    }
+
     public JsonSchema oneOf(String name, String description, List<String> values) {
         ArrayNode allowed = property(name, "string", description).putArray("enum");
         values.forEach(allowed::add);

@@ -9,7 +9,6 @@ import dev.opsbot.tools.kubernetes.internal.JsonOut;
 import dev.opsbot.tools.kubernetes.internal.Probes;
 import dev.opsbot.tools.kubernetes.internal.Quantities;
 import dev.opsbot.tools.kubernetes.internal.RolloutHistory;
-import dev.opsbot.tools.kubernetes.internal.Schema;
 import dev.opsbot.tools.kubernetes.internal.Selectors;
 import dev.opsbot.tools.kubernetes.internal.TemplateFields;
 import dev.opsbot.tools.kubernetes.internal.Times;
@@ -31,8 +30,7 @@ final class DescribeDeploymentTool extends KubernetesReadTool {
                         + " revision, per container image, resources, probes, env (references shown, not resolved),"
                         + " and the last " + RECENT_REVISIONS + " revisions as diffs from the revision before.",
                 "Describe a Deployment and its recent rollouts",
-                Schema.object()
-                        .namespace()
+                KubernetesReadTool.namespacedSchema()
                         .string("name", "Deployment name")
                         .require("name")
                         .build());

@@ -7,7 +7,6 @@ import dev.opsbot.core.tool.ToolContext;
 import dev.opsbot.core.tool.ToolResult;
 import dev.opsbot.tools.kubernetes.internal.Args;
 import dev.opsbot.tools.kubernetes.internal.JsonOut;
-import dev.opsbot.tools.kubernetes.internal.Schema;
 import dev.opsbot.tools.kubernetes.internal.Selectors;
 import dev.opsbot.tools.kubernetes.internal.ServiceEndpoints;
 import io.fabric8.kubernetes.api.model.Endpoints;
@@ -28,8 +27,7 @@ final class DescribeServiceTool extends KubernetesReadTool {
                 "Describe a Service: type, selector, ports, and its endpoints split into ready and not ready (from"
                         + " EndpointSlices, else Endpoints). Zero ready endpoints means every request to it fails.",
                 "Describe a Service and its endpoints",
-                Schema.object()
-                        .namespace()
+                KubernetesReadTool.namespacedSchema()
                         .string("name", "Service name")
                         .require("name")
                         .build());

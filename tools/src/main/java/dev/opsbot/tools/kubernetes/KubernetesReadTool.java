@@ -7,6 +7,7 @@ import dev.opsbot.core.tool.Tool;
 import dev.opsbot.core.tool.ToolContext;
 import dev.opsbot.core.tool.ToolResult;
 import dev.opsbot.core.tool.ToolSpec;
+import dev.opsbot.tools.http.JsonSchema;
 import dev.opsbot.tools.kubernetes.internal.Args;
 
 /** A read-only Kubernetes tool: arguments checked, the read done as the person, failures returned as data. */
@@ -40,4 +41,11 @@ abstract class KubernetesReadTool implements Tool {
     }
 
     protected abstract ToolResult read(ToolContext context, Args args);
+
+    /** The schema of a namespaced tool: the required {@code namespace} argument, then the tool's own. */
+    static JsonSchema namespacedSchema() {
+        return JsonSchema.object()
+                .string("namespace", "Kubernetes namespace, e.g. shop")
+                .require("namespace");
+    }
 }

@@ -5,7 +5,6 @@ import dev.opsbot.core.tool.ToolContext;
 import dev.opsbot.core.tool.ToolResult;
 import dev.opsbot.tools.kubernetes.internal.Args;
 import dev.opsbot.tools.kubernetes.internal.JsonOut;
-import dev.opsbot.tools.kubernetes.internal.Schema;
 import dev.opsbot.tools.kubernetes.internal.Times;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.util.Comparator;
@@ -27,8 +26,7 @@ final class ListConfigMapsTool extends KubernetesReadTool {
                         + " values), creation time, last change time and the manager that made it (from"
                         + " managedFields). At most " + MAX_CONFIG_MAPS + ".",
                 "List ConfigMaps and when they changed",
-                Schema.object()
-                        .namespace()
+                KubernetesReadTool.namespacedSchema()
                         .string("name", "only this ConfigMap")
                         .build());
     }

@@ -9,7 +9,6 @@ import dev.opsbot.tools.kubernetes.internal.Events;
 import dev.opsbot.tools.kubernetes.internal.JsonOut;
 import dev.opsbot.tools.kubernetes.internal.KubeEvent;
 import dev.opsbot.tools.kubernetes.internal.PodStatuses;
-import dev.opsbot.tools.kubernetes.internal.Schema;
 import io.fabric8.kubernetes.api.model.Event;
 import java.util.List;
 import java.util.function.Predicate;
@@ -31,8 +30,7 @@ final class ListEventsTool extends KubernetesReadTool {
                         + " reason (OOMKilling, BackOff, Unhealthy, FailedScheduling, FailedMount, ...), object,"
                         + " message, count. At most " + MAX_EVENTS + ".",
                 "List recent Kubernetes events",
-                Schema.object()
-                        .namespace()
+                KubernetesReadTool.namespacedSchema()
                         .string("kind", "only events about objects of this kind, e.g. Pod")
                         .string("name", "only events about the object of this name")
                         .bool("warningsOnly", "only events of type Warning")

@@ -7,7 +7,6 @@ import dev.opsbot.core.tool.ToolResult;
 import dev.opsbot.tools.kubernetes.internal.Args;
 import dev.opsbot.tools.kubernetes.internal.Hpas;
 import dev.opsbot.tools.kubernetes.internal.JsonOut;
-import dev.opsbot.tools.kubernetes.internal.Schema;
 import dev.opsbot.tools.kubernetes.internal.Times;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import java.util.Comparator;
@@ -25,7 +24,9 @@ final class ListHpasTool extends KubernetesReadTool {
                         + " (current/target, e.g. cpu 85%/70%) and conditions (AbleToScale, ScalingActive,"
                         + " ScalingLimited with reasons such as FailedGetResourceMetric or TooManyReplicas).",
                 "List autoscalers and whether they are at their limit",
-                Schema.object().namespace().string("name", "only this HPA").build());
+                KubernetesReadTool.namespacedSchema()
+                        .string("name", "only this HPA")
+                        .build());
     }
 
     @Override

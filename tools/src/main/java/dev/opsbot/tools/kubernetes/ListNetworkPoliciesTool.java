@@ -6,7 +6,6 @@ import dev.opsbot.core.tool.ToolResult;
 import dev.opsbot.tools.kubernetes.internal.Args;
 import dev.opsbot.tools.kubernetes.internal.JsonOut;
 import dev.opsbot.tools.kubernetes.internal.NetworkPolicySummary;
-import dev.opsbot.tools.kubernetes.internal.Schema;
 import dev.opsbot.tools.kubernetes.internal.Selectors;
 import dev.opsbot.tools.kubernetes.internal.Times;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -25,7 +24,7 @@ final class ListNetworkPoliciesTool extends KubernetesReadTool {
                         + " a summary of allowed egress and ingress (e.g. 'egress allowed only to app=db on 5432;"
                         + " DNS (53) not allowed'), with creation and change times.",
                 "List network policies and what they allow",
-                Schema.object().namespace().build());
+                KubernetesReadTool.namespacedSchema().build());
     }
 
     @Override

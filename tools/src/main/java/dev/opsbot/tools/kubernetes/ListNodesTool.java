@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsbot.core.tool.SourceFailure;
 import dev.opsbot.core.tool.ToolContext;
 import dev.opsbot.core.tool.ToolResult;
+import dev.opsbot.tools.http.JsonSchema;
 import dev.opsbot.tools.kubernetes.internal.Args;
 import dev.opsbot.tools.kubernetes.internal.JsonOut;
 import dev.opsbot.tools.kubernetes.internal.NodeConditions;
 import dev.opsbot.tools.kubernetes.internal.Quantities;
-import dev.opsbot.tools.kubernetes.internal.Schema;
 import dev.opsbot.tools.kubernetes.internal.Times;
 import io.fabric8.kubernetes.api.model.Node;
 import java.util.Comparator;
@@ -27,7 +27,7 @@ final class ListNodesTool extends KubernetesReadTool {
                         + " Ready) with lastTransitionTime, allocatable cpu/memory/pods, cordoned. Troubled nodes"
                         + " first; at most " + MAX_NODES + ".",
                 "List nodes and their conditions",
-                Schema.object().string("name", "only this node").build());
+                JsonSchema.object().string("name", "only this node").build());
     }
 
     @Override

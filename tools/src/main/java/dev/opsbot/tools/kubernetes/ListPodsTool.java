@@ -6,7 +6,6 @@ import dev.opsbot.core.tool.ToolResult;
 import dev.opsbot.tools.kubernetes.internal.Args;
 import dev.opsbot.tools.kubernetes.internal.JsonOut;
 import dev.opsbot.tools.kubernetes.internal.PodStatuses;
-import dev.opsbot.tools.kubernetes.internal.Schema;
 import dev.opsbot.tools.kubernetes.internal.Times;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
@@ -28,8 +27,7 @@ final class ListPodsTool extends KubernetesReadTool {
                         + " the last termination (e.g. OOMKilled, exit 137). Troubled pods first; at most "
                         + MAX_PODS + ".",
                 "List pods with their container states and restarts",
-                Schema.object()
-                        .namespace()
+                KubernetesReadTool.namespacedSchema()
                         .string("selector", "label selector, e.g. app=checkout")
                         .build());
     }

@@ -6,7 +6,6 @@ import dev.opsbot.core.tool.ToolResult;
 import dev.opsbot.tools.kubernetes.internal.Args;
 import dev.opsbot.tools.kubernetes.internal.JsonOut;
 import dev.opsbot.tools.kubernetes.internal.Quantities;
-import dev.opsbot.tools.kubernetes.internal.Schema;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +21,7 @@ final class ListPvcsTool extends KubernetesReadTool {
                 "List PersistentVolumeClaims in a namespace: phase (Bound, Pending, Lost), requested and actual"
                         + " capacity, storage class, volume. How full a volume is comes from metrics, not from here.",
                 "List persistent volume claims",
-                Schema.object().namespace().build());
+                KubernetesReadTool.namespacedSchema().build());
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.opsbot.core.tool.ToolResult;
 import dev.opsbot.tools.kubernetes.internal.Args;
 import dev.opsbot.tools.kubernetes.internal.JsonOut;
 import dev.opsbot.tools.kubernetes.internal.RolloutHistory;
-import dev.opsbot.tools.kubernetes.internal.Schema;
 import dev.opsbot.tools.kubernetes.internal.Times;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import java.time.Instant;
@@ -24,8 +23,7 @@ final class ListReplicaSetsTool extends KubernetesReadTool {
                 "List ReplicaSets in a namespace (or only those of one Deployment), newest first: owner, revision,"
                         + " creation time, desired and ready replicas, images. At most " + MAX_REPLICA_SETS + ".",
                 "List ReplicaSets with revisions and images",
-                Schema.object()
-                        .namespace()
+                KubernetesReadTool.namespacedSchema()
                         .string("deployment", "only the ReplicaSets of this Deployment")
                         .build());
     }

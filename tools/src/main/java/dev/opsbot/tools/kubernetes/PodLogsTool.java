@@ -8,7 +8,6 @@ import dev.opsbot.tools.kubernetes.internal.Args;
 import dev.opsbot.tools.kubernetes.internal.JsonOut;
 import dev.opsbot.tools.kubernetes.internal.PodLogs;
 import dev.opsbot.tools.kubernetes.internal.PodStatuses;
-import dev.opsbot.tools.kubernetes.internal.Schema;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.Arrays;
@@ -34,8 +33,7 @@ final class PodLogsTool extends KubernetesReadTool {
                         + " crash-looping or OOMKilled container's last words are. The container may be left out"
                         + " when the pod has only one.",
                 "Show the tail of a pod's log",
-                Schema.object()
-                        .namespace()
+                KubernetesReadTool.namespacedSchema()
                         .string("pod", "pod name")
                         .require("pod")
                         .string("container", "container name; required when the pod has several")

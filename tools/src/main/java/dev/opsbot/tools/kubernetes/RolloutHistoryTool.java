@@ -8,7 +8,6 @@ import dev.opsbot.core.triage.FieldChange;
 import dev.opsbot.tools.kubernetes.internal.Args;
 import dev.opsbot.tools.kubernetes.internal.JsonOut;
 import dev.opsbot.tools.kubernetes.internal.RolloutHistory;
-import dev.opsbot.tools.kubernetes.internal.Schema;
 import dev.opsbot.tools.kubernetes.internal.Times;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -32,8 +31,7 @@ final class RolloutHistoryTool extends KubernetesReadTool {
                         + " volumes. Use it to find which revision introduced a change and which revision to roll"
                         + " back to.",
                 "Show a Deployment's rollout history as diffs between revisions",
-                Schema.object()
-                        .namespace()
+                KubernetesReadTool.namespacedSchema()
                         .string("name", "Deployment name")
                         .require("name")
                         .integer("limit", "how many revisions, newest first", 1, MAX_REVISIONS)
