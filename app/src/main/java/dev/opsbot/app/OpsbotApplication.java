@@ -9,6 +9,7 @@ import dev.opsbot.app.console.ConsoleHub;
 import dev.opsbot.app.console.ConsoleJson;
 import dev.opsbot.app.console.ConsoleService;
 import dev.opsbot.app.console.ConsoleUsers;
+import dev.opsbot.app.identity.ConfiguredIdentity;
 import dev.opsbot.app.ops.MetricsDispatchListener;
 import dev.opsbot.app.ops.MetricsInvestigationObserver;
 import dev.opsbot.app.ops.OpsRoutes;
@@ -21,6 +22,7 @@ import dev.opsbot.app.triage.StartingTriage;
 import dev.opsbot.app.triage.SymptomChart;
 import dev.opsbot.app.triage.TriageBackend;
 import dev.opsbot.core.chat.ChatPort;
+import dev.opsbot.core.conversation.AccessHandler;
 import dev.opsbot.core.conversation.BotStatus;
 import dev.opsbot.core.conversation.Dispatcher;
 import dev.opsbot.core.conversation.HelpHandler;
@@ -29,6 +31,7 @@ import dev.opsbot.core.conversation.IntentRouter;
 import dev.opsbot.core.conversation.InvestigateHandler;
 import dev.opsbot.core.conversation.StatusHandler;
 import dev.opsbot.core.conversation.UnrecognizedHandler;
+import dev.opsbot.core.conversation.WhoAmIHandler;
 import dev.opsbot.core.triage.answer.AnswerRenderer;
 import dev.opsbot.db.Database;
 import dev.opsbot.db.DbStores;
@@ -70,6 +73,7 @@ public final class OpsbotApplication implements AutoCloseable {
     private final ScheduledExecutorService recovery;
     private final String replica;
     private final TriageBackend triage;
+    private final ConfiguredIdentity identity;
     private volatile boolean closed;
 
     private OpsbotApplication(
@@ -81,7 +85,8 @@ public final class OpsbotApplication implements AutoCloseable {
             HttpServer server,
             ScheduledExecutorService recovery,
             String replica,
-            TriageBackend triage) {
+            TriageBackend triage,
+            ConfiguredIdentity identity) {
         this.config = config;
         this.database = database;
         this.stores = stores;
@@ -91,6 +96,7 @@ public final class OpsbotApplication implements AutoCloseable {
         this.recovery = recovery;
         this.replica = replica;
         this.triage = triage;
+        this.identity = identity;
     }
 
     /** Starts opsbot and returns once it serves HTTP with its database migrated. */
@@ -158,6 +164,8 @@ public final class OpsbotApplication implements AutoCloseable {
             ports.add(consolePort);
         }
         String replica = Replica.name(config.server().port());
+        ConfiguredIdentity identity =
+                ConfiguredIdentity.create(config.identity(), stores.identityCache(), stores.auditLog(), clock);
         List<String> platforms = ports.stream().map(ChatPort::platform).toList();
         // asked when someone says "status", by when the triage backend has started
         Supplier<BotStatus> status = () -> new BotStatus(
@@ -174,8 +182,11 @@ public final class OpsbotApplication implements AutoCloseable {
                 new UnrecognizedHandler(),
                 new InvestigateHandler(
                         triage::service,
+                        identity.acting(),
                         new AnswerRenderer(new SymptomChart()),
-                        new MetricsInvestigationObserver(metrics)));
+                        new MetricsInvestigationObserver(metrics)),
+                new WhoAmIHandler(identity.acting()),
+                new AccessHandler(identity.acting()));
         Dispatcher dispatcher = new Dispatcher(
                 stores.eventLedger(),
                 stores.threads(),
@@ -225,15 +236,17 @@ public final class OpsbotApplication implements AutoCloseable {
             triage.awaitStarted();
         } catch (RuntimeException e) {
             server.close();
+            identity.close();
             throw e;
         }
         gate.open();
         ScheduledExecutorService recovery = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("event-recovery").factory());
-        OpsbotApplication app =
-                new OpsbotApplication(config, database, stores, dispatcher, hub, server, recovery, replica, triage);
+        OpsbotApplication app = new OpsbotApplication(
+                config, database, stores, dispatcher, hub, server, recovery, replica, triage, identity);
         app.startRecovery();
         log.info("triage evidence from {}", triage.description());
+        log.info("identity: {}", identity.description());
         log.info(
                 "opsbot {} ready on http://{}:{}/ as replica {} ({} ms after start)",
                 Version.current(),
@@ -249,6 +262,16 @@ public final class OpsbotApplication implements AutoCloseable {
         stores.eventLedger().release(replica, Instant.now());
         long every = config.dispatcher().recoveryInterval().toMillis();
         recovery.scheduleWithFixedDelay(this::recoverOnce, 0, every, TimeUnit.MILLISECONDS);
+        recovery.scheduleWithFixedDelay(this::purgeExpiredIdentities, 10, 10, TimeUnit.MINUTES);
+    }
+
+    /** Resolved people past their TTL are never read again; dropping them keeps the cache table small. */
+    private void purgeExpiredIdentities() {
+        try {
+            stores.identityCache().purgeExpired(Instant.now());
+        } catch (RuntimeException e) {
+            log.warn("purging expired identities failed; will retry: {}", e.toString());
+        }
     }
 
     private void recoverOnce() {
@@ -318,6 +341,7 @@ public final class OpsbotApplication implements AutoCloseable {
         awaitQuietly(recovery);
         dispatcher.shutdown(grace);
         triage.close();
+        identity.close();
         database.close();
         log.info("opsbot stopped");
     }

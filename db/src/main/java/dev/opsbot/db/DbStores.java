@@ -1,24 +1,39 @@
 package dev.opsbot.db;
 
+import dev.opsbot.core.audit.AuditLog;
 import dev.opsbot.core.console.ConsoleStore;
 import dev.opsbot.core.store.BotMessageStore;
 import dev.opsbot.core.store.EventLedger;
 import dev.opsbot.core.store.ThreadStore;
+import dev.opsbot.db.audit.JooqAuditLog;
 import dev.opsbot.db.console.JooqConsoleStore;
+import dev.opsbot.db.identity.JooqIdentityCache;
 import dev.opsbot.db.store.JooqBotMessageStore;
 import dev.opsbot.db.store.JooqEventLedger;
 import dev.opsbot.db.store.JooqThreadStore;
 import java.util.Objects;
 
-/** Every store of bot-core's ports, backed by one {@link Database}: what {@code app} wires in. */
+/**
+ * Every store of bot-core's ports, backed by one {@link Database}: what {@code app} wires in.
+ *
+ * @param identityCache the jOOQ class rather than the port, so that {@code app} can also schedule
+ *     {@link JooqIdentityCache#purgeExpired}
+ */
 public record DbStores(
-        EventLedger eventLedger, ThreadStore threads, BotMessageStore botMessages, ConsoleStore console) {
+        EventLedger eventLedger,
+        ThreadStore threads,
+        BotMessageStore botMessages,
+        ConsoleStore console,
+        JooqIdentityCache identityCache,
+        AuditLog auditLog) {
 
     public DbStores {
         Objects.requireNonNull(eventLedger, "eventLedger");
         Objects.requireNonNull(threads, "threads");
         Objects.requireNonNull(botMessages, "botMessages");
         Objects.requireNonNull(console, "console");
+        Objects.requireNonNull(identityCache, "identityCache");
+        Objects.requireNonNull(auditLog, "auditLog");
     }
 
     public static DbStores of(Database database) {
@@ -27,6 +42,8 @@ public record DbStores(
                 new JooqEventLedger(dsl),
                 new JooqThreadStore(dsl),
                 new JooqBotMessageStore(dsl),
-                new JooqConsoleStore(dsl));
+                new JooqConsoleStore(dsl),
+                new JooqIdentityCache(dsl),
+                new JooqAuditLog(database));
     }
 }

@@ -58,6 +58,14 @@ public final class ScenarioServer implements AutoCloseable {
         return kubernetes.client();
     }
 
+    /**
+     * Who the API server was asked as: each {@code Impersonate-User} seen, with the {@code Impersonate-Group}s of
+     * their latest request. A scenario server does not enforce RBAC; this lets a demo or test see who opsbot acted as.
+     */
+    public Map<String, List<String>> impersonated() {
+        return kubernetes.impersonated();
+    }
+
     /** Argo CD's base URL: the API is under {@code /api/v1/applications}. */
     public String argocdUrl() {
         return changes.url();

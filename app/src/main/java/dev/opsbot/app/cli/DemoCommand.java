@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         LoggingSetup.apply(loaded.logging().format(), loaded.logging().level());
         String channel = channel(incident);
-        OpsbotConfig ready = loaded.withConsoleChannelFirst(channel);
+        OpsbotConfig ready = loaded.withConsoleChannelFirst(channel).withDemoPeopleUnlessMapped();
         return Running.untilStopped(
                 () -> OpsbotApplication.start(ready, Clock.systemUTC(), () -> ScenarioTriage.start(
                                 incident, ready.triage(), Clock.systemUTC())

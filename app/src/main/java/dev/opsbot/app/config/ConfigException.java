@@ -15,7 +15,7 @@ public class ConfigException extends OpsbotException {
     private final String problem;
     private final String fix;
 
-    ConfigException(String key, String value, String problem, String fix) {
+    public ConfigException(String key, String value, String problem, String fix) {
         this(key, null, value, problem, fix, null);
     }
 

@@ -18,7 +18,7 @@ public record ConsoleConfig(boolean enabled, List<String> channels, List<Console
     public static final List<ConsoleUser> DEFAULT_USERS = List.of(
             new ConsoleUser("alice", "Alice Chen", "alice@example.com", "on-call engineer"),
             new ConsoleUser("bob", "Bob Okafor", "bob@example.com", "SRE lead"),
-            new ConsoleUser("mallory", "Mallory", null, "not mapped to anyone"));
+            new ConsoleUser("mallory", "Mallory", "mallory@example.com", "not mapped to anyone"));
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 

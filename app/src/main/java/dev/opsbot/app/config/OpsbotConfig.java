@@ -16,7 +16,8 @@ public record OpsbotConfig(
         SlackConfig slack,
         TeamsConfig teams,
         TriageConfig triage,
-        SourcesConfig sources) {
+        SourcesConfig sources,
+        IdentityConfig identity) {
 
     public OpsbotConfig {
         Objects.requireNonNull(server, "server");
@@ -29,6 +30,7 @@ public record OpsbotConfig(
         Objects.requireNonNull(teams, "teams");
         Objects.requireNonNull(triage, "triage");
         Objects.requireNonNull(sources, "sources");
+        Objects.requireNonNull(identity, "identity");
         requireConsoleProtected(server, console);
     }
 
@@ -43,13 +45,24 @@ public record OpsbotConfig(
                 SlackConfig.defaults(),
                 TeamsConfig.defaults(),
                 TriageConfig.defaults(),
-                SourcesConfig.defaults());
+                SourcesConfig.defaults(),
+                IdentityConfig.defaults());
     }
 
     /** This configuration listening on {@code port} instead, for {@code --port}, which beats file and environment. */
     public OpsbotConfig withPort(int port) {
         return new OpsbotConfig(
-                server.withPort(port), database, console, dispatcher, logging, llm, slack, teams, triage, sources);
+                server.withPort(port),
+                database,
+                console,
+                dispatcher,
+                logging,
+                llm,
+                slack,
+                teams,
+                triage,
+                sources,
+                identity);
     }
 
     /** This configuration with {@code channel} first among the console's channels (the demo's incident channel). */
@@ -58,7 +71,19 @@ public record OpsbotConfig(
         channels.remove(channel);
         channels.addFirst(channel);
         ConsoleConfig first = new ConsoleConfig(console.enabled(), channels, console.users());
-        return new OpsbotConfig(server, database, first, dispatcher, logging, llm, slack, teams, triage, sources);
+        return new OpsbotConfig(
+                server, database, first, dispatcher, logging, llm, slack, teams, triage, sources, identity);
+    }
+
+    /** This configuration with {@code identity} instead. */
+    public OpsbotConfig withIdentity(IdentityConfig identity) {
+        return new OpsbotConfig(
+                server, database, console, dispatcher, logging, llm, slack, teams, triage, sources, identity);
+    }
+
+    /** The demo's alice and bob ({@link IdentityConfig#withDemoPeople()}), unless this configuration maps people. */
+    public OpsbotConfig withDemoPeopleUnlessMapped() {
+        return identity.mapsAnyone() ? this : withIdentity(identity.withDemoPeople());
     }
 
     /**
@@ -90,6 +115,7 @@ public record OpsbotConfig(
         ConfigNode teams = root.section("teams");
         ConfigNode triage = root.section("triage");
         ConfigNode sources = root.section("sources");
+        ConfigNode identity = root.section("identity");
         root.rejectUnknown();
         return new OpsbotConfig(
                 ServerConfig.from(server),
@@ -101,6 +127,7 @@ public record OpsbotConfig(
                 SlackConfig.from(slack),
                 TeamsConfig.from(teams),
                 TriageConfig.from(triage),
-                SourcesConfig.from(sources));
+                SourcesConfig.from(sources),
+                IdentityConfig.from(identity));
     }
 }

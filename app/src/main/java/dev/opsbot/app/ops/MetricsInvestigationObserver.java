@@ -46,9 +46,17 @@ public final class MetricsInvestigationObserver implements InvestigationObserver
         outcome("failed").increment();
     }
 
+    /** Refusals count as {@code refused_no_email}, {@code refused_no_mapped_group}, ... */
+    @Override
+    public void refused(String kind) {
+        outcome("refused_" + kind).increment();
+    }
+
     private Counter outcome(String outcome) {
         return Counter.builder("opsbot.triage.unanswered")
-                .description("questions that got no triage answer: unknown service, or the investigation failed")
+                .description(
+                        "questions that got no triage answer: unknown service, the person could not be acted for, or the"
+                                + " investigation failed")
                 .tag("outcome", outcome)
                 .register(registry);
     }

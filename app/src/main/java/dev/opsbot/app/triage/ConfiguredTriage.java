@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /** The live sources named in {@code sources:} of the config, for {@code opsbot serve}. */
@@ -100,17 +99,14 @@ public final class ConfiguredTriage implements TriageBackend {
         return discovered;
     }
 
-    /**
-     * CloudWatch reads go out with the SDK's default credentials until the identity module gives each person an STS
-     * session; the connection already takes credentials per person, so only this line changes then.
-     */
+    /** CloudWatch reads go out in the asking person's own STS session, never with opsbot's credentials. */
     private static EvidenceSource cloudWatch(OpsbotConfig config, List<AutoCloseable> resources) {
         var cloudwatch = config.sources().cloudwatch();
         CloudWatchConnection connection = new CloudWatchConnection(
                 cloudwatch.region() == null ? null : Region.of(cloudwatch.region()),
                 null,
                 null,
-                person -> DefaultCredentialsProvider.builder().build());
+                CloudWatchConnection.personsSession());
         resources.add(connection);
         Map<String, String> common = new LinkedHashMap<>();
         if (cloudwatch.targetGroupDimension() != null) {

@@ -49,7 +49,8 @@ public final class ScenarioTriage implements TriageBackend {
         ScenarioServer server = ScenarioServer.start(scenario);
         KubernetesAccess kubernetes = null;
         try {
-            kubernetes = new KubernetesAccess(server.kubernetesClient(), false);
+            // impersonating as in production: the scenario server does not enforce RBAC, but sees who asked
+            kubernetes = new KubernetesAccess(server.kubernetesClient(), true);
             List<EvidenceSource> sources = sources(server, kubernetes);
             TriageService service = new TriageService(
                     sources,
@@ -109,6 +110,11 @@ public final class ScenarioTriage implements TriageBackend {
 
     public Scenario scenario() {
         return server.scenario();
+    }
+
+    /** Who the scenario's API server was asked as: each impersonated user with their groups. */
+    public Map<String, List<String>> impersonated() {
+        return server.impersonated();
     }
 
     @Override

@@ -38,8 +38,9 @@ class ConfigDocsTest {
         List<String> keys = root.knownKeys().toList();
 
         assertThat(keys)
-                .hasSize(60)
+                .hasSize(73)
                 .contains("server.port", "console.users", "teams.tenantId", "triage.budget")
+                .contains("identity.mappings", "identity.people", "identity.sts.readSession")
                 .contains("sources.github.repositories", "sources.prometheus.signals.cert_expiry");
         for (String key : keys) {
             assertThat(docs).as(key).contains("`" + key + "`");
@@ -47,6 +48,16 @@ class ConfigDocsTest {
         assertThat(docs).contains("`sources.prometheus.signals`");
         for (String userKey : List.of("id", "name", "email", "role")) {
             assertThat(docs).contains("`console.users[].%s`".formatted(userKey));
+        }
+        for (String mappingKey : List.of(
+                "group",
+                "environment",
+                "readRole",
+                "writeRole",
+                "kubernetesGroups",
+                "kubernetesWriteGroups",
+                "approver")) {
+            assertThat(docs).contains("`identity.mappings[].%s`".formatted(mappingKey));
         }
     }
 

@@ -58,7 +58,7 @@ class OpsbotConfigDefaultsTest {
                 .containsExactly(
                         new ConsoleUser("alice", "Alice Chen", "alice@example.com", "on-call engineer"),
                         new ConsoleUser("bob", "Bob Okafor", "bob@example.com", "SRE lead"),
-                        new ConsoleUser("mallory", "Mallory", null, "not mapped to anyone"));
+                        new ConsoleUser("mallory", "Mallory", "mallory@example.com", "not mapped to anyone"));
         assertThat(console.user("bob")).map(ConsoleUser::name).contains("Bob Okafor");
         assertThat(console.user("eve")).isEmpty();
     }

@@ -14,7 +14,10 @@ import java.util.UUID;
 public final class TestApps {
     private TestApps() {}
 
-    /** The defaults (console with alice, bob and mallory) on a free port and a fresh in-memory H2 database. */
+    /**
+     * The defaults (console with alice, bob and mallory, the demo's identity mappings: alice and bob mapped, mallory
+     * not) on a free port and a fresh in-memory H2 database.
+     */
     public static OpsbotConfig inMemory() {
         String url = Database.inMemoryH2Url("opsbot-" + UUID.randomUUID()) + ";DB_CLOSE_DELAY=-1";
         return onDatabase(url, "sa", "");
@@ -29,6 +32,6 @@ public final class TestApps {
         if (password != null && !password.isEmpty()) {
             env.put("OPSBOT_DATABASE_PASSWORD", password);
         }
-        return ConfigLoader.load(null, env);
+        return ConfigLoader.load(null, env).withDemoPeopleUnlessMapped();
     }
 }

@@ -25,20 +25,37 @@ import org.junit.jupiter.api.Test;
 class DemoTriageIT {
     private static OpsbotApplication app;
     private static HttpJson http;
+    private static final java.util.concurrent.atomic.AtomicReference<ScenarioTriage> scenario =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     @BeforeAll
     static void start() {
         OpsbotConfig config = TestApps.inMemory().withConsoleChannelFirst("inc-checkout");
-        app = OpsbotApplication.start(
-                config,
-                Clock.systemUTC(),
-                () -> ScenarioTriage.start(Scenarios.bundled(), config.triage(), Clock.systemUTC()));
+        app = OpsbotApplication.start(config, Clock.systemUTC(), () -> {
+            ScenarioTriage started = ScenarioTriage.start(Scenarios.bundled(), config.triage(), Clock.systemUTC());
+            scenario.set(started);
+            return started;
+        });
         http = new HttpJson(app.port());
     }
 
     @AfterAll
     static void stop() {
         app.close();
+    }
+
+    /** Posts as {@code user} and returns the thread's messages once opsbot has said {@code replies} things. */
+    private static JsonNode converse(String user, String text, int replies) {
+        HttpJson.Response posted =
+                http.post("/api/console/messages", json(Map.of("channel", "inc-checkout", "user", user, "text", text)));
+        assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+        String thread = posted.json().get("thread").asText();
+        return Eventually.get(
+                        Duration.ofSeconds(30),
+                        () -> http.get("/api/console/threads/" + thread),
+                        r -> r.status() == 200 && r.json().get("messages").size() >= 1 + replies)
+                .json()
+                .get("messages");
     }
 
     private static JsonNode ask(String text) {
@@ -87,6 +104,41 @@ class DemoTriageIT {
         assertThat(http.get("/metrics").body())
                 .contains("opsbot_triage_answered_seconds_count{cause=\"oom\"")
                 .contains("opsbot_triage_source_seconds_count{source=\"kubernetes\",status=\"ok\"");
+    }
+
+    @Test
+    void theInvestigationImpersonatesTheAskingPersonWithTheirMappedGroups() {
+        ask("@opsbot why is checkout restarting?");
+
+        assertThat(scenario.get().impersonated())
+                .as("every Kubernetes request went out as alice, in her mapped group")
+                .containsEntry("alice@example.com", java.util.List.of("shop-oncall"));
+        assertThat(scenario.get().impersonated().keySet()).doesNotContain("mallory@example.com");
+    }
+
+    @Test
+    void someoneMappedToNoOneIsToldWhomToAskAndNothingIsRead() {
+        JsonNode messages = converse("mallory", "@opsbot why is checkout 5xx?", 1);
+
+        assertThat(messages.get(1).get("text").asText())
+                .isEqualTo(":no_entry: I can't investigate as you: mallory@example.com is not mapped to any cloud"
+                        + " identity: opsbot's configuration (identity.people) has no user with this e-mail. Ask"
+                        + " #platform-access to add"
+                        + " mallory@example.com to one of the groups opsbot maps: shop-oncall, sre-leads.");
+        assertThat(scenario.get().impersonated()).doesNotContainKey("mallory@example.com");
+        assertThat(http.get("/metrics").body())
+                .contains("opsbot_triage_unanswered_total{outcome=\"refused_not_in_directory\"}");
+    }
+
+    @Test
+    void whoamiShowsBobHisRolesAndThatHeMayApprove() {
+        JsonNode messages = converse("bob", "@opsbot whoami", 1);
+
+        String answer = messages.get(1).get("text").asText();
+        assertThat(answer)
+                .startsWith("You are Bob Okafor (bob@example.com); in production: read: AWS role opsbot-read-sre")
+                .contains("Kubernetes as bob@example.com in groups sre")
+                .contains("approve others' changes: yes");
     }
 
     @Test

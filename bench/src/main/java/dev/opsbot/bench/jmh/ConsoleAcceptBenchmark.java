@@ -70,6 +70,12 @@ public class ConsoleAcceptBenchmark {
                 new UnrecognizedHandler(),
                 (event, intent, responder) -> {
                     throw new IllegalStateException("the accept benchmark does not investigate");
+                },
+                (event, intent, responder) -> {
+                    throw new IllegalStateException("the accept benchmark does not resolve people");
+                },
+                (event, intent, responder) -> {
+                    throw new IllegalStateException("the accept benchmark does not resolve people");
                 });
         Dispatcher dispatcher = new Dispatcher(
                 app.stores().eventLedger(),

@@ -14,6 +14,8 @@ public final class HelpHandler implements IntentHandler<Intent.Help> {
                     "why is <service> 5xx?",
                     "investigate as you: what changed, when it began, the likely cause with evidence, and a fix"
                             + " (also: slow, restarting, down; shop/checkout names the namespace)"),
+            new Block.Field("whoami", "who opsbot acts as when you ask: your directory identity, roles and groups"),
+            new Block.Field("access", "what you can do in each environment: read, write after approval, approve"),
             new Block.Field("help", "what opsbot can do (this message)"),
             new Block.Field("status", "version, uptime, and which chat platforms, tools and model are configured"));
 

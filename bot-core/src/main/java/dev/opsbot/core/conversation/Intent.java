@@ -16,6 +16,12 @@ public sealed interface Intent {
      */
     record Investigate(String service, String namespace, SymptomKind symptom, String question) implements Intent {}
 
+    /** "whoami": who opsbot takes the person to be, and how it acts for them here; "whoami refresh" asks again. */
+    record WhoAmI(boolean refresh) implements Intent {}
+
+    /** "access": what the person can do in each environment (read, write after approval, approve). */
+    record Access() implements Intent {}
+
     /** Anything opsbot has no handler for yet; {@code text} is what was said. */
     record Unrecognized(String text) implements Intent {}
 }

@@ -13,6 +13,9 @@ public final class IntentParser {
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s?!.]+$");
     private static final Set<String> HELP = Set.of("help", "?", "commands", "what can you do", "usage", "hi", "hello");
     private static final Set<String> STATUS = Set.of("status", "version", "health", "ping");
+    private static final Set<String> WHOAMI = Set.of("whoami", "who am i", "whoami refresh", "who am i refresh");
+    private static final Set<String> ACCESS =
+            Set.of("access", "my access", "what can i do", "what can i access", "permissions", "my permissions");
 
     private final QuestionParser questions = new QuestionParser();
 
@@ -23,6 +26,12 @@ public final class IntentParser {
         }
         if (STATUS.contains(normalised)) {
             return new Intent.Status();
+        }
+        if (WHOAMI.contains(normalised)) {
+            return new Intent.WhoAmI(normalised.endsWith("refresh"));
+        }
+        if (ACCESS.contains(normalised)) {
+            return new Intent.Access();
         }
         return questions
                 .parse(stripMentions(text))

@@ -10,18 +10,24 @@ public final class IntentRouter {
     private final IntentHandler<Intent.Status> status;
     private final IntentHandler<Intent.Unrecognized> unrecognized;
     private final IntentHandler<Intent.Investigate> investigate;
+    private final IntentHandler<Intent.WhoAmI> whoAmI;
+    private final IntentHandler<Intent.Access> access;
 
     public IntentRouter(
             IntentParser parser,
             IntentHandler<Intent.Help> help,
             IntentHandler<Intent.Status> status,
             IntentHandler<Intent.Unrecognized> unrecognized,
-            IntentHandler<Intent.Investigate> investigate) {
+            IntentHandler<Intent.Investigate> investigate,
+            IntentHandler<Intent.WhoAmI> whoAmI,
+            IntentHandler<Intent.Access> access) {
         this.parser = Objects.requireNonNull(parser);
         this.help = Objects.requireNonNull(help);
         this.status = Objects.requireNonNull(status);
         this.unrecognized = Objects.requireNonNull(unrecognized);
         this.investigate = Objects.requireNonNull(investigate);
+        this.whoAmI = Objects.requireNonNull(whoAmI);
+        this.access = Objects.requireNonNull(access);
     }
 
     /**
@@ -43,6 +49,8 @@ public final class IntentRouter {
             case Intent.Status s -> status.handle(event, s, responder);
             case Intent.Unrecognized u -> unrecognized.handle(event, u, responder);
             case Intent.Investigate i -> investigate.handle(event, i, responder);
+            case Intent.WhoAmI w -> whoAmI.handle(event, w, responder);
+            case Intent.Access a -> access.handle(event, a, responder);
         }
         return intent;
     }

@@ -4,7 +4,7 @@ import dev.opsbot.core.chat.ChatEvent;
 import dev.opsbot.core.chat.ChatUser;
 import dev.opsbot.core.chat.MessageRef;
 import dev.opsbot.core.chat.Reply;
-import dev.opsbot.core.identity.Principal;
+import dev.opsbot.core.identity.Acting;
 import dev.opsbot.core.triage.Investigation;
 import dev.opsbot.core.triage.InvestigationObserver;
 import dev.opsbot.core.triage.TriageListener;
@@ -15,7 +15,6 @@ import dev.opsbot.core.triage.answer.AnswerRenderer;
 import dev.opsbot.core.triage.answer.Progress;
 import dev.opsbot.core.triage.result.SourceStatus;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -30,18 +29,36 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
     private static final Logger LOG = LoggerFactory.getLogger(InvestigateHandler.class);
 
     private final Supplier<TriageService> triageService;
+    private final Acting acting;
     private final AnswerRenderer answers;
     private final InvestigationObserver observer;
 
-    /** @param triage the triage service, asked for on each question (the application may still be starting it) */
-    public InvestigateHandler(Supplier<TriageService> triage, AnswerRenderer answers, InvestigationObserver observer) {
+    /**
+     * @param triage the triage service, asked for on each question (the application may still be starting it)
+     * @param acting who the investigation runs as: the asking person, resolved through identity
+     */
+    public InvestigateHandler(
+            Supplier<TriageService> triage, Acting acting, AnswerRenderer answers, InvestigationObserver observer) {
         this.triageService = triage;
+        this.acting = acting;
         this.answers = answers;
         this.observer = observer;
     }
 
     @Override
     public void handle(ChatEvent event, Intent.Investigate intent, Responder responder) {
+        Acting.Outcome.As actor;
+        switch (acting.forRead(event)) {
+            case Acting.Outcome.Refused refused -> {
+                observer.refused(refused.kind().name().toLowerCase(Locale.ROOT));
+                responder.reply(
+                        Reply.text(":no_entry: I can't investigate as you: " + refused.message()),
+                        Responder.ANSWER,
+                        "identity");
+                return;
+            }
+            case Acting.Outcome.As as -> actor = as;
+        }
         TriageService triage;
         try {
             triage = triageService.get();
@@ -62,7 +79,7 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
         long started = System.nanoTime();
         TriageReport report;
         try {
-            report = triage.run(investigation, principal(event), listener(progress, status, responder));
+            report = triage.run(investigation, actor.principal(), actor.cloud(), listener(progress, status, responder));
         } catch (UnknownServiceException unknown) {
             observer.unknownService();
             responder.update(status, Reply.text(":grey_question: " + capitalise(unknown.getMessage())));
@@ -106,13 +123,6 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
                 }
             }
         };
-    }
-
-    /** Who the investigation acts as. The identity module maps chat users to directory identities. */
-    static Principal principal(ChatEvent event) {
-        ChatUser user = user(event);
-        String subject = user.email() != null && !user.email().isBlank() ? user.email() : user.id();
-        return new Principal(subject, user.name(), List.of());
     }
 
     private static String requester(ChatEvent event) {

@@ -14,4 +14,7 @@ public interface InvestigationObserver {
 
     /** The investigation failed as a whole (the person was told why). */
     default void failed(Throwable error) {}
+
+    /** A question was not investigated because the person could not be acted for ({@code kind}: why). */
+    default void refused(String kind) {}
 }

@@ -1,5 +1,6 @@
 package dev.opsbot.core.triage;
 
+import dev.opsbot.core.identity.CloudCredentials;
 import dev.opsbot.core.identity.Principal;
 import dev.opsbot.core.tool.ToolContext;
 import java.time.Clock;
@@ -51,7 +52,14 @@ public final class TriageService {
         return new Investigation(question, resolved, service, symptom, investigationNow.get(), window);
     }
 
+    /** Runs as {@code actor} with no AWS identity: for sources that need none (scenarios, tests). */
     public TriageReport run(Investigation investigation, Principal actor, TriageListener listener) {
         return engine.investigate(investigation, ToolContext.of(actor, budget, clock), listener);
+    }
+
+    /** Runs as {@code actor}, with {@code cloud} as their AWS identity for sources that read AWS. */
+    public TriageReport run(
+            Investigation investigation, Principal actor, CloudCredentials cloud, TriageListener listener) {
+        return engine.investigate(investigation, ToolContext.of(actor, cloud, budget, clock), listener);
     }
 }

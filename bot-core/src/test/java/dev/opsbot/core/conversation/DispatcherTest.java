@@ -43,7 +43,11 @@ class DispatcherTest {
                 new HelpHandler(),
                 new StatusHandler(() -> status, clock),
                 new UnrecognizedHandler(),
-                (event, intent, responder) -> responder.reply(Reply.text("investigating " + intent.service())));
+                (event, intent, responder) -> responder.reply(Reply.text("investigating " + intent.service())),
+                (event, intent, responder) ->
+                        responder.reply(Reply.text("you are " + event.user().id())),
+                (event, intent, responder) ->
+                        responder.reply(Reply.text("access of " + event.user().id())));
         return new Dispatcher(
                 ledger,
                 threads,

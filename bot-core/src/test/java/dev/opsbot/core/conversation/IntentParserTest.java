@@ -22,6 +22,23 @@ class IntentParserTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"whoami", "@opsbot who am I?", "<@U0BOT> WHOAMI"})
+    void whoamiIsRecognisedHoweverItIsTyped(String text) {
+        assertThat(parser.parse(text)).isEqualTo(new Intent.WhoAmI(false));
+    }
+
+    @org.junit.jupiter.api.Test
+    void whoamiRefreshAsksTheDirectoryAgain() {
+        assertThat(parser.parse("@opsbot whoami refresh")).isEqualTo(new Intent.WhoAmI(true));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"access", "@opsbot my access?", "what can I do?", "permissions"})
+    void accessIsRecognisedHoweverItIsTyped(String text) {
+        assertThat(parser.parse(text)).isInstanceOf(Intent.Access.class);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"tell me about checkout", "help me with checkout", "statuspage is down"})
     void questionsThatOnlyContainAKeywordAreNotCommands(String text) {
         assertThat(parser.parse(text)).isInstanceOf(Intent.Unrecognized.class);

@@ -11,9 +11,14 @@ import dev.opsbot.core.chat.Block;
 import dev.opsbot.core.chat.ChatEvent;
 import dev.opsbot.core.chat.ChatUser;
 import dev.opsbot.core.chat.ThreadRef;
+import dev.opsbot.core.identity.Acting;
+import dev.opsbot.core.identity.Environments;
 import dev.opsbot.core.testing.InMemoryBotMessageStore;
 import dev.opsbot.core.testing.InMemoryThreadStore;
 import dev.opsbot.core.testing.RecordingChatPort;
+import dev.opsbot.core.testing.identity.CountingCredentialBroker;
+import dev.opsbot.core.testing.identity.FixedIdentities;
+import dev.opsbot.core.testing.identity.People;
 import dev.opsbot.core.testing.triage.Evidence;
 import dev.opsbot.core.testing.triage.FakeEvidenceSource;
 import dev.opsbot.core.tool.SourceFailure;
@@ -53,14 +58,27 @@ class InvestigateHandlerTest {
         public void failed(Throwable error) {
             observed.add("failed");
         }
+
+        @Override
+        public void refused(String kind) {
+            observed.add("refused " + kind);
+        }
     };
 
+    private final CountingCredentialBroker broker = new CountingCredentialBroker();
+    private final Acting acting =
+            new Acting(new FixedIdentities(People.alice(), People.carol()), broker, Environments.only("production"));
+
     private void ask(Supplier<TriageService> triage, String text) {
+        ask(triage, ALICE, text);
+    }
+
+    private void ask(Supplier<TriageService> triage, ChatUser user, String text) {
         Responder responder = new Responder(
-                chat, THREAD, new InMemoryBotMessageStore(), new InMemoryThreadStore(), "alice", Clock.systemUTC());
-        ChatEvent event = new ChatEvent.Mention("e1", THREAD, "m1", ALICE, text, Instant.now());
+                chat, THREAD, new InMemoryBotMessageStore(), new InMemoryThreadStore(), user.id(), Clock.systemUTC());
+        ChatEvent event = new ChatEvent.Mention("e1", THREAD, "m1", user, text, Instant.now());
         Intent.Investigate intent = (Intent.Investigate) new IntentParser().parse(text);
-        new InvestigateHandler(triage, new AnswerRenderer(ChartRenderer.NONE), observer)
+        new InvestigateHandler(triage, acting, new AnswerRenderer(ChartRenderer.NONE), observer)
                 .handle(event, intent, responder);
     }
 
@@ -106,6 +124,56 @@ class InvestigateHandlerTest {
         assertThat(kubernetes.asked().getFirst().namespace()).isEqualTo("shop");
         assertThat(kubernetes.contexts().getFirst().actor().subject()).isEqualTo("alice@example.com");
         assertThat(observed).containsExactly("answered oom");
+    }
+
+    @Test
+    void theInvestigationRunsAsThePersonWithTheirKubernetesGroupsAndFetchesAwsCredentialsOnlyWhenASourceAsks() {
+        FakeEvidenceSource kubernetes =
+                FakeEvidenceSource.named("kubernetes").answering(e -> e.inventory(inventory("checkout", 42)));
+
+        ask(() -> service(kubernetes), "@opsbot why is checkout 5xx?");
+
+        var context = kubernetes.contexts().getFirst();
+        assertThat(context.actor().groups()).containsExactly("oncall");
+        assertThat(broker.reads()).as("no source asked for AWS yet").isEmpty();
+        assertThat(context.cloud().get().roleArn()).isEqualTo(People.READ_ROLE);
+        assertThat(broker.reads()).singleElement().satisfies(read -> {
+            assertThat(read.email()).isEqualTo("alice@example.com");
+            assertThat(read.environment()).isEqualTo("production");
+            assertThat(read.origin().thread()).isEqualTo(THREAD);
+            assertThat(read.origin().requestId()).isEqualTo("e1");
+        });
+    }
+
+    @Test
+    void someoneNotMappedIsToldWhoToAskAndNothingIsInvestigated() {
+        FakeEvidenceSource kubernetes =
+                FakeEvidenceSource.named("kubernetes").answering(e -> e.inventory(inventory("checkout", 42)));
+
+        ask(() -> service(kubernetes), new ChatUser("mallory", "Mallory", null), "@opsbot why is checkout 5xx?");
+
+        assertThat(kubernetes.asked()).isEmpty();
+        assertThat(chat.posted()).singleElement().satisfies(posted -> assertThat(
+                        posted.reply().text())
+                .isEqualTo(":no_entry: I can't investigate as you: Mallory is not mapped to any cloud identity. "
+                        + FixedIdentities.CONTACT));
+        assertThat(observed).containsExactly("refused not_in_directory");
+    }
+
+    @Test
+    void someoneWithAccessOnlyInAnotherEnvironmentIsRefusedHere() {
+        FakeEvidenceSource kubernetes =
+                FakeEvidenceSource.named("kubernetes").answering(e -> e.inventory(inventory("checkout", 42)));
+
+        ask(
+                () -> service(kubernetes),
+                new ChatUser("carol", "Carol Diaz", "carol@example.com"),
+                "@opsbot why is checkout 5xx?");
+
+        assertThat(kubernetes.asked()).isEmpty();
+        assertThat(chat.posted().getFirst().reply().text())
+                .contains("carol@example.com has no read access in production (only in staging)")
+                .contains(FixedIdentities.CONTACT);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,8 +33,11 @@ public final class KubernetesMock implements AutoCloseable {
     private final String namespace;
     private KubernetesClient client;
 
-    private KubernetesMock(KubernetesMockServer server, String namespace) {
+    private final ScenarioDispatcher dispatcher;
+
+    private KubernetesMock(KubernetesMockServer server, ScenarioDispatcher dispatcher, String namespace) {
         this.server = server;
+        this.dispatcher = dispatcher;
         this.url = "http://127.0.0.1:" + server.getPort() + "/";
         this.namespace = namespace;
     }
@@ -56,11 +60,16 @@ public final class KubernetesMock implements AutoCloseable {
             }
             throw e;
         }
-        return new KubernetesMock(server, scenario.namespace());
+        return new KubernetesMock(server, dispatcher, scenario.namespace());
     }
 
     public String url() {
         return url;
+    }
+
+    /** The people requests impersonated, each with the groups of their latest request. */
+    public Map<String, List<String>> impersonated() {
+        return dispatcher.impersonated();
     }
 
     /** A client of the mock with the scenario's namespace as default; no credentials, no impersonation. */

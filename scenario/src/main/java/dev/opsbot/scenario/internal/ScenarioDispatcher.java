@@ -6,6 +6,9 @@ import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +30,8 @@ final class ScenarioDispatcher extends Dispatcher {
     private final Runnable forgetRecordedRequests;
 
     private final AtomicLong dispatched = new AtomicLong();
+    /** Who each request was made as (Impersonate-User → its Impersonate-Group headers), last request wins. */
+    private final Map<String, List<String>> impersonated = new ConcurrentHashMap<>();
 
     ScenarioDispatcher(Scenario scenario, KubernetesCrudDispatcher crud, Runnable forgetRecordedRequests) {
         this.crud = crud;
@@ -40,6 +45,10 @@ final class ScenarioDispatcher extends Dispatcher {
     public MockResponse dispatch(RecordedRequest request) {
         if (dispatched.incrementAndGet() % 1024 == 0) {
             forgetRecordedRequests.run();
+        }
+        String user = request.getHeader("Impersonate-User");
+        if (user != null) {
+            impersonated.put(user, List.copyOf(request.getHeaders().headers("Impersonate-Group")));
         }
         if (request.method() != HttpMethod.GET) {
             return crud.dispatch(request);
@@ -63,6 +72,10 @@ final class ScenarioDispatcher extends Dispatcher {
         }
         MockResponse response = crud.dispatch(forStore.request(request));
         return filterHere ? lists.filter(response, fieldSelector) : response;
+    }
+
+    Map<String, List<String>> impersonated() {
+        return Map.copyOf(impersonated);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.opsbot.tools.cloudwatch;
 
-import dev.opsbot.core.identity.Principal;
+import dev.opsbot.core.identity.ElevationException;
+import dev.opsbot.core.identity.SessionCredentials;
 import dev.opsbot.core.tool.SourceFailure;
 import dev.opsbot.core.tool.ToolContext;
 import java.net.URI;
@@ -9,6 +10,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
@@ -25,7 +28,7 @@ public final class CloudWatchConnection implements AutoCloseable {
     /** An SDK call is attempted at most this often (one retry), always within the caller's deadline. */
     static final int MAX_ATTEMPTS = 2;
 
-    private final Function<Principal, AwsCredentialsProvider> credentials;
+    private final Function<ToolContext, AwsCredentialsProvider> credentials;
     private final CloudWatchClient metrics;
     private final CloudWatchLogsClient logs;
 
@@ -33,13 +36,13 @@ public final class CloudWatchConnection implements AutoCloseable {
      * @param region the region, or null for the SDK's default chain
      * @param metricsEndpoint a CloudWatch endpoint override, or null
      * @param logsEndpoint a CloudWatch Logs endpoint override, or null
-     * @param credentials the person's credentials (an STS session in production)
+     * @param credentials the acting person's credentials for a call: {@link #personsSession()} in production
      */
     public CloudWatchConnection(
             Region region,
             URI metricsEndpoint,
             URI logsEndpoint,
-            Function<Principal, AwsCredentialsProvider> credentials) {
+            Function<ToolContext, AwsCredentialsProvider> credentials) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         var metricsBuilder = CloudWatchClient.builder();
         var logsBuilder = CloudWatchLogsClient.builder();
@@ -78,9 +81,32 @@ public final class CloudWatchConnection implements AutoCloseable {
             throw SourceFailure.timeout(source, Duration.ZERO);
         }
         return AwsRequestOverrideConfiguration.builder()
-                .credentialsProvider(credentials.apply(context.actor()))
+                .credentialsProvider(credentials.apply(context))
                 .apiCallTimeout(left)
                 .build();
+    }
+
+    /**
+     * The acting person's own STS session ({@link ToolContext#cloud()}), fetched when the first call needs it. A
+     * person with no read role, or whom STS refuses, fails the call as FORBIDDEN with the broker's explanation.
+     */
+    public static Function<ToolContext, AwsCredentialsProvider> personsSession() {
+        return context -> {
+            SessionCredentials session;
+            try {
+                session = context.cloud().get();
+            } catch (ElevationException refused) {
+                throw new SourceFailure(
+                        "cloudwatch",
+                        refused.kind() == ElevationException.Kind.UNAVAILABLE
+                                ? SourceFailure.Kind.UNAVAILABLE
+                                : SourceFailure.Kind.FORBIDDEN,
+                        refused.getMessage(),
+                        null);
+            }
+            return StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                    session.accessKeyId(), session.secretAccessKey(), session.sessionToken()));
+        };
     }
 
     private static AwsCredentials noBotIdentity() {

@@ -60,7 +60,8 @@ public final class KubernetesEvidence implements EvidenceSource {
             throw SourceFailure.timeout(name(), budget);
         }
         // the caller's clock may be a scenario's clock that does not move: deadlines are kept on the wall clock
-        ToolContext live = new ToolContext(context.actor(), Instant.now().plus(budget), Clock.systemUTC());
+        ToolContext live =
+                new ToolContext(context.actor(), context.cloud(), Instant.now().plus(budget), Clock.systemUTC());
         // a short budget is all for reading; a longer one keeps the margin back for building the evidence
         Duration working = budget.compareTo(MARGIN.multipliedBy(5)) > 0 ? budget.minus(MARGIN) : budget;
         SourceEvidence.Builder evidence = SourceEvidence.builder(name());

@@ -39,8 +39,8 @@ final class AwsStubs {
     /** A connection to WireMock for both services, signing as alice with static keys. */
     static CloudWatchConnection connection(String baseUrl, List<Principal> actors) {
         URI endpoint = URI.create(baseUrl);
-        return new CloudWatchConnection(Region.EU_WEST_1, endpoint, endpoint, person -> {
-            actors.add(person);
+        return new CloudWatchConnection(Region.EU_WEST_1, endpoint, endpoint, context -> {
+            actors.add(context.actor());
             return StaticCredentialsProvider.create(AwsBasicCredentials.create(ALICE_KEY, SECRET_KEY));
         });
     }
