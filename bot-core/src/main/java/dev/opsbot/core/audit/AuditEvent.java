@@ -14,6 +14,13 @@ import java.util.Objects;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = AuditEvent.ElevationGranted.class, name = "elevation_granted"),
     @JsonSubTypes.Type(value = AuditEvent.ElevationRefused.class, name = "elevation_refused"),
+    @JsonSubTypes.Type(value = AuditEvent.QuestionAsked.class, name = "question_asked"),
+    @JsonSubTypes.Type(value = AuditEvent.ToolRun.class, name = "tool_run"),
+    @JsonSubTypes.Type(value = AuditEvent.ProposalCreated.class, name = "proposal_created"),
+    @JsonSubTypes.Type(value = AuditEvent.ProposalDecided.class, name = "proposal_decided"),
+    @JsonSubTypes.Type(value = AuditEvent.ActionExecuted.class, name = "action_executed"),
+    @JsonSubTypes.Type(value = AuditEvent.ActionVerified.class, name = "action_verified"),
+    @JsonSubTypes.Type(value = AuditEvent.ModelCalled.class, name = "model_called"),
 })
 public sealed interface AuditEvent {
     Instant at();
@@ -91,6 +98,172 @@ public sealed interface AuditEvent {
         @Override
         public String kind() {
             return "elevation_refused";
+        }
+    }
+
+    /** Someone asked opsbot something (the text redacted). */
+    record QuestionAsked(Instant at, String actor, String thread, String question) implements AuditEvent {
+        public QuestionAsked {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(question, "question");
+        }
+
+        @Override
+        public String kind() {
+            return "question_asked";
+        }
+    }
+
+    /**
+     * A tool ran.
+     *
+     * @param identity what it ran as: the Kubernetes user and groups, or the AWS role
+     * @param arguments the arguments as JSON, redacted
+     * @param resultChars the size of what it returned, in characters
+     * @param outcome {@code success}, {@code error: ...}, {@code no_data}, {@code approval_required}
+     */
+    record ToolRun(
+            Instant at,
+            String actor,
+            String tool,
+            String identity,
+            String arguments,
+            long resultChars,
+            long durationMillis,
+            String outcome,
+            String thread)
+            implements AuditEvent {
+        public ToolRun {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(tool, "tool");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+
+        @Override
+        public String kind() {
+            return "tool_run";
+        }
+    }
+
+    /** A proposal was made and shown. {@code actor} is the requester. */
+    record ProposalCreated(
+            Instant at,
+            String actor,
+            String proposal,
+            String operation,
+            String environment,
+            String risk,
+            String source,
+            String thread,
+            Instant expiresAt,
+            int approvalsRequired)
+            implements AuditEvent {
+        public ProposalCreated {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(proposal, "proposal");
+            Objects.requireNonNull(operation, "operation");
+        }
+
+        @Override
+        public String kind() {
+            return "proposal_created";
+        }
+    }
+
+    /**
+     * Someone decided on a proposal, or tried to. {@code actor} is the person who reacted (their e-mail, or their chat
+     * id when they could not be resolved).
+     *
+     * @param decision {@code approved}, {@code rejected}, {@code withdrawn}, {@code refused} (the vote did not count),
+     *     {@code expired}
+     * @param reason in words, as the thread was told ("alice can't approve her own production change")
+     */
+    record ProposalDecided(Instant at, String actor, String proposal, String decision, String reason)
+            implements AuditEvent {
+        public ProposalDecided {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(proposal, "proposal");
+            Objects.requireNonNull(decision, "decision");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String kind() {
+            return "proposal_decided";
+        }
+    }
+
+    /**
+     * An approved action ran (or was found interrupted). {@code actor} is the requester it ran as.
+     *
+     * @param state {@code DONE}, {@code FAILED} or {@code UNKNOWN}
+     */
+    record ActionExecuted(
+            Instant at,
+            String actor,
+            String proposal,
+            String operation,
+            List<String> approvers,
+            String state,
+            String summary,
+            long durationMillis)
+            implements AuditEvent {
+        public ActionExecuted {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(proposal, "proposal");
+            Objects.requireNonNull(state, "state");
+            approvers = approvers == null ? List.of() : List.copyOf(approvers);
+        }
+
+        @Override
+        public String kind() {
+            return "action_executed";
+        }
+    }
+
+    /** What verification found after an action. */
+    record ActionVerified(Instant at, String actor, String proposal, boolean recovered, String summary)
+            implements AuditEvent {
+        public ActionVerified {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(proposal, "proposal");
+        }
+
+        @Override
+        public String kind() {
+            return "action_verified";
+        }
+    }
+
+    /**
+     * A call to a language model: never the prompt itself, only its hash.
+     *
+     * @param promptSha256 the SHA-256 of the (redacted) prompt, hex
+     */
+    record ModelCalled(
+            Instant at,
+            String actor,
+            String model,
+            long inputTokens,
+            long outputTokens,
+            String promptSha256,
+            String thread)
+            implements AuditEvent {
+        public ModelCalled {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(model, "model");
+        }
+
+        @Override
+        public String kind() {
+            return "model_called";
         }
     }
 }
