@@ -2,6 +2,7 @@ package dev.opsbot.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.opsbot.app.approval.ConfiguredApprovals;
 import dev.opsbot.app.config.OpsbotConfig;
 import dev.opsbot.app.console.ConsoleApi;
 import dev.opsbot.app.console.ConsoleChatPort;
@@ -11,6 +12,7 @@ import dev.opsbot.app.console.ConsoleService;
 import dev.opsbot.app.console.ConsoleUsers;
 import dev.opsbot.app.identity.ConfiguredIdentity;
 import dev.opsbot.app.ops.MetricsDispatchListener;
+import dev.opsbot.app.ops.MetricsGuardListener;
 import dev.opsbot.app.ops.MetricsInvestigationObserver;
 import dev.opsbot.app.ops.OpsRoutes;
 import dev.opsbot.app.server.ConsoleTokenGuard;
@@ -21,6 +23,7 @@ import dev.opsbot.app.triage.ConfiguredTriage;
 import dev.opsbot.app.triage.StartingTriage;
 import dev.opsbot.app.triage.SymptomChart;
 import dev.opsbot.app.triage.TriageBackend;
+import dev.opsbot.core.approval.ApprovalService;
 import dev.opsbot.core.chat.ChatPort;
 import dev.opsbot.core.conversation.AccessHandler;
 import dev.opsbot.core.conversation.BotStatus;
@@ -32,6 +35,7 @@ import dev.opsbot.core.conversation.InvestigateHandler;
 import dev.opsbot.core.conversation.StatusHandler;
 import dev.opsbot.core.conversation.UnrecognizedHandler;
 import dev.opsbot.core.conversation.WhoAmIHandler;
+import dev.opsbot.core.policy.TransportGuard;
 import dev.opsbot.core.triage.answer.AnswerRenderer;
 import dev.opsbot.db.Database;
 import dev.opsbot.db.DbStores;
@@ -74,6 +78,7 @@ public final class OpsbotApplication implements AutoCloseable {
     private final String replica;
     private final TriageBackend triage;
     private final ConfiguredIdentity identity;
+    private final ApprovalService approvals;
     private volatile boolean closed;
 
     private OpsbotApplication(
@@ -86,7 +91,8 @@ public final class OpsbotApplication implements AutoCloseable {
             ScheduledExecutorService recovery,
             String replica,
             TriageBackend triage,
-            ConfiguredIdentity identity) {
+            ConfiguredIdentity identity,
+            ApprovalService approvals) {
         this.config = config;
         this.database = database;
         this.stores = stores;
@@ -97,6 +103,7 @@ public final class OpsbotApplication implements AutoCloseable {
         this.replica = replica;
         this.triage = triage;
         this.identity = identity;
+        this.approvals = approvals;
     }
 
     /** Starts opsbot and returns once it serves HTTP with its database migrated. */
@@ -105,14 +112,25 @@ public final class OpsbotApplication implements AutoCloseable {
     }
 
     public static OpsbotApplication start(OpsbotConfig config, Clock clock) {
-        return start(config, clock, () -> ConfiguredTriage.create(config, clock));
+        return start(config, clock, (TriageStarter) guard -> ConfiguredTriage.create(config, clock, guard));
+    }
+
+    /** Starts opsbot with triage evidence from {@code triage}, whose clients do not take opsbot's guardrails. */
+    public static OpsbotApplication start(OpsbotConfig config, Clock clock, Supplier<TriageBackend> triage) {
+        return start(config, clock, (TriageStarter) guard -> triage.get());
+    }
+
+    /** Starts a triage backend whose clients carry the given guardrails. */
+    @FunctionalInterface
+    public interface TriageStarter {
+        TriageBackend start(TransportGuard guard);
     }
 
     /**
      * Starts opsbot with triage evidence from {@code triage} (the demo passes a scenario). The backend starts while
-     * the database migrates, and stops with the application.
+     * the database migrates, and stops with the application; its clients carry the configured guardrails.
      */
-    public static OpsbotApplication start(OpsbotConfig config, Clock clock, Supplier<TriageBackend> triage) {
+    public static OpsbotApplication start(OpsbotConfig config, Clock clock, TriageStarter triage) {
         Instant startedAt = clock.instant();
         Database database = Databases.create(config.database());
         // Migrating (seconds on a cold JVM) and starting the HTTP server (as long) overlap: on two cores that
@@ -135,10 +153,15 @@ public final class OpsbotApplication implements AutoCloseable {
             Instant startedAt,
             Database database,
             CompletableFuture<Void> migrated,
-            Supplier<TriageBackend> triageStarter) {
-        StartingTriage triage = StartingTriage.begin(triageStarter);
+            TriageStarter triageStarter) {
+        DbStores stores = DbStores.of(database);
+        PrometheusMeterRegistry metrics = metrics();
+        // refusals are recorded when they happen, long after the migrations are done
+        TransportGuard guard = new TransportGuard(
+                config.policy().engine(), stores.auditLog(), clock, new MetricsGuardListener(metrics));
+        StartingTriage triage = StartingTriage.begin(() -> triageStarter.start(guard));
         try {
-            return wire(config, clock, startedAt, database, migrated, triage);
+            return wire(config, clock, startedAt, database, migrated, triage, stores, metrics, guard);
         } catch (RuntimeException e) {
             triage.close();
             throw e;
@@ -151,11 +174,12 @@ public final class OpsbotApplication implements AutoCloseable {
             Instant startedAt,
             Database database,
             CompletableFuture<Void> migrated,
-            StartingTriage triage) {
-        DbStores stores = DbStores.of(database);
+            StartingTriage triage,
+            DbStores stores,
+            PrometheusMeterRegistry metrics,
+            TransportGuard guard) {
         ObjectMapper json =
                 new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        PrometheusMeterRegistry metrics = metrics();
         ConsoleHub hub = new ConsoleHub();
         ConsoleJson views = new ConsoleJson(json);
         ConsoleChatPort consolePort = new ConsoleChatPort(stores.console(), hub, views, clock);
@@ -165,7 +189,16 @@ public final class OpsbotApplication implements AutoCloseable {
         }
         String replica = Replica.name(config.server().port());
         ConfiguredIdentity identity =
-                ConfiguredIdentity.create(config.identity(), stores.identityCache(), stores.auditLog(), clock);
+                ConfiguredIdentity.create(config.identity(), stores.identityCache(), stores.auditLog(), clock, guard);
+        ApprovalService approvals = ConfiguredApprovals.create(
+                config.approval(),
+                stores.proposals(),
+                identity.acting(),
+                identity.broker(),
+                triage,
+                stores.auditLog(),
+                clock,
+                replica);
         List<String> platforms = ports.stream().map(ChatPort::platform).toList();
         // asked when someone says "status", by when the triage backend has started
         Supplier<BotStatus> status = () -> new BotStatus(
@@ -184,7 +217,9 @@ public final class OpsbotApplication implements AutoCloseable {
                         triage::service,
                         identity.acting(),
                         new AnswerRenderer(new SymptomChart()),
-                        new MetricsInvestigationObserver(metrics)),
+                        new MetricsInvestigationObserver(metrics),
+                        approvals,
+                        stores.auditLog()),
                 new WhoAmIHandler(identity.acting()),
                 new AccessHandler(identity.acting()));
         Dispatcher dispatcher = new Dispatcher(
@@ -197,7 +232,8 @@ public final class OpsbotApplication implements AutoCloseable {
                 clock,
                 replica,
                 config.dispatcher().lease(),
-                new MetricsDispatchListener(metrics));
+                new MetricsDispatchListener(metrics),
+                approvals);
 
         List<RouteModule> routes = new ArrayList<>();
         StartupGate gate = new StartupGate();
@@ -219,7 +255,7 @@ public final class OpsbotApplication implements AutoCloseable {
                     clock);
             routes.add(new ConsoleApi(console, views, hub, json));
         }
-        ConsoleTokenGuard guard = config.server().consoleToken() == null
+        ConsoleTokenGuard consoleGuard = config.server().consoleToken() == null
                 ? ConsoleTokenGuard.open()
                 : ConsoleTokenGuard.requiring(config.server().consoleToken().value());
         HttpServer server = HttpServer.start(
@@ -228,7 +264,7 @@ public final class OpsbotApplication implements AutoCloseable {
                 json,
                 metrics,
                 routes,
-                guard,
+                consoleGuard,
                 gate,
                 config.console().enabled());
         try {
@@ -243,7 +279,7 @@ public final class OpsbotApplication implements AutoCloseable {
         ScheduledExecutorService recovery = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("event-recovery").factory());
         OpsbotApplication app = new OpsbotApplication(
-                config, database, stores, dispatcher, hub, server, recovery, replica, triage, identity);
+                config, database, stores, dispatcher, hub, server, recovery, replica, triage, identity, approvals);
         app.startRecovery();
         log.info("triage evidence from {}", triage.description());
         log.info("identity: {}", identity.description());
@@ -263,6 +299,28 @@ public final class OpsbotApplication implements AutoCloseable {
         long every = config.dispatcher().recoveryInterval().toMillis();
         recovery.scheduleWithFixedDelay(this::recoverOnce, 0, every, TimeUnit.MILLISECONDS);
         recovery.scheduleWithFixedDelay(this::purgeExpiredIdentities, 10, 10, TimeUnit.MINUTES);
+        // what this replica was running when it stopped is said to be unknown, never run again
+        recovery.execute(this::markInterruptedActions);
+        recovery.scheduleWithFixedDelay(this::expireProposals, 30, 30, TimeUnit.SECONDS);
+    }
+
+    private void markInterruptedActions() {
+        try {
+            int marked = approvals.recoverInterrupted(proposal -> dispatcher.responderFor(proposal.thread()));
+            if (marked > 0) {
+                log.warn("{} approved actions were running when this replica stopped: marked UNKNOWN", marked);
+            }
+        } catch (RuntimeException e) {
+            log.warn("checking for interrupted actions failed: {}", e.toString());
+        }
+    }
+
+    private void expireProposals() {
+        try {
+            approvals.expireDue(proposal -> dispatcher.responderFor(proposal.thread()));
+        } catch (RuntimeException e) {
+            log.warn("expiring proposals failed; will retry: {}", e.toString());
+        }
     }
 
     /** Resolved people past their TTL are never read again; dropping them keeps the cache table small. */

@@ -1,10 +1,12 @@
 package dev.opsbot.db;
 
+import dev.opsbot.core.approval.ProposalStore;
 import dev.opsbot.core.audit.AuditLog;
 import dev.opsbot.core.console.ConsoleStore;
 import dev.opsbot.core.store.BotMessageStore;
 import dev.opsbot.core.store.EventLedger;
 import dev.opsbot.core.store.ThreadStore;
+import dev.opsbot.db.approval.JooqProposalStore;
 import dev.opsbot.db.audit.JooqAuditLog;
 import dev.opsbot.db.console.JooqConsoleStore;
 import dev.opsbot.db.identity.JooqIdentityCache;
@@ -25,7 +27,8 @@ public record DbStores(
         BotMessageStore botMessages,
         ConsoleStore console,
         JooqIdentityCache identityCache,
-        AuditLog auditLog) {
+        AuditLog auditLog,
+        ProposalStore proposals) {
 
     public DbStores {
         Objects.requireNonNull(eventLedger, "eventLedger");
@@ -34,6 +37,7 @@ public record DbStores(
         Objects.requireNonNull(console, "console");
         Objects.requireNonNull(identityCache, "identityCache");
         Objects.requireNonNull(auditLog, "auditLog");
+        Objects.requireNonNull(proposals, "proposals");
     }
 
     public static DbStores of(Database database) {
@@ -44,6 +48,7 @@ public record DbStores(
                 new JooqBotMessageStore(dsl),
                 new JooqConsoleStore(dsl),
                 new JooqIdentityCache(dsl),
-                new JooqAuditLog(database));
+                new JooqAuditLog(database),
+                new JooqProposalStore(dsl));
     }
 }

@@ -2,9 +2,15 @@ package dev.opsbot.scenario;
 
 import dev.opsbot.scenario.internal.ChangeEndpoints;
 import dev.opsbot.scenario.internal.KubernetesMock;
+import dev.opsbot.scenario.internal.Rollouts;
+import dev.opsbot.scenario.internal.ScenarioClock;
+import dev.opsbot.scenario.internal.SimulatedMetrics;
 import dev.opsbot.tools.prometheus.MetricsQuerier;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,24 +21,39 @@ import java.util.Set;
  * Serves a {@link Scenario} through the same clients as production: its Kubernetes objects and pod logs from
  * fabric8's mock API server, its Argo CD applications and GitHub runs from a local HTTP server, its metrics from
  * {@link ScenarioMetrics}. Everything listens on 127.0.0.1 and free ports; {@link #close()} stops it all.
+ *
+ * <p>A simulated Deployment controller acts on writes to the mock API server (a rollback, restart or scale is rolled
+ * out at once), and the metrics follow what it did. Both run on the scenario's {@link #clock()}, which starts at the
+ * scenario's {@code now} and moves only when {@link #advanceClock advanced}: see the README, "Acting on a scenario".
  */
 public final class ScenarioServer implements AutoCloseable {
     private final Scenario scenario;
     private final KubernetesMock kubernetes;
     private final ChangeEndpoints changes;
+    private final ScenarioClock clock;
+    private final Rollouts rollouts;
     private MetricsQuerier metrics;
 
-    private ScenarioServer(Scenario scenario, KubernetesMock kubernetes, ChangeEndpoints changes) {
+    private ScenarioServer(
+            Scenario scenario,
+            KubernetesMock kubernetes,
+            ChangeEndpoints changes,
+            ScenarioClock clock,
+            Rollouts rollouts) {
         this.scenario = scenario;
         this.kubernetes = kubernetes;
         this.changes = changes;
+        this.clock = clock;
+        this.rollouts = rollouts;
     }
 
     public static ScenarioServer start(Scenario scenario) {
         Objects.requireNonNull(scenario, "scenario");
-        KubernetesMock kubernetes = KubernetesMock.start(scenario);
+        ScenarioClock clock = new ScenarioClock(scenario.now());
+        Rollouts rollouts = new Rollouts();
+        KubernetesMock kubernetes = KubernetesMock.start(scenario, clock, rollouts);
         try {
-            return new ScenarioServer(scenario, kubernetes, ChangeEndpoints.start(scenario));
+            return new ScenarioServer(scenario, kubernetes, ChangeEndpoints.start(scenario), clock, rollouts);
         } catch (RuntimeException e) {
             kubernetes.close();
             throw e;
@@ -66,6 +87,11 @@ public final class ScenarioServer implements AutoCloseable {
         return kubernetes.impersonated();
     }
 
+    /** Every write the API server received (an approved action's patch), in order, with who made it. */
+    public List<ScenarioWrite> writes() {
+        return kubernetes.writes();
+    }
+
     /** Argo CD's base URL: the API is under {@code /api/v1/applications}. */
     public String argocdUrl() {
         return changes.url();
@@ -88,12 +114,40 @@ public final class ScenarioServer implements AutoCloseable {
         return scenario.metricFiles();
     }
 
-    /** PromQL over the scenario's metrics ({@link ScenarioMetrics}), built on first use. */
+    /**
+     * PromQL over the scenario's metrics, built on first use: the samples of {@link ScenarioMetrics}, changed from the
+     * moment of each rollout the simulated controller made (see the README). The same object answers before and after.
+     */
     public synchronized MetricsQuerier metrics() {
         if (metrics == null) {
-            metrics = ScenarioMetrics.of(scenario);
+            metrics = SimulatedMetrics.of(scenario, rollouts);
         }
         return metrics;
+    }
+
+    /**
+     * The scenario's time: starts at its {@code now} and stands still, however long the server runs, until
+     * {@link #advanceClock advanced}. Changes made through the mock API server happen at this time.
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Moves the scenario's time forward, as waiting would: what verification does instead of sleeping.
+     *
+     * @return the new time
+     */
+    public Instant advanceClock(Duration by) {
+        return clock.advance(by);
+    }
+
+    /** What the simulated controller rolled out so far, oldest first, in words ({@code Deployment shop/checkout ...}). */
+    public List<String> rollouts() {
+        return rollouts.all().stream()
+                .map(r -> "Deployment " + r.namespace() + "/" + r.deployment() + " at " + r.at() + ": "
+                        + r.removed().size() + " pods stopped, " + r.added().size() + " started")
+                .toList();
     }
 
     @Override

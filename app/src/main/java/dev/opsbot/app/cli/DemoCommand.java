@@ -55,9 +55,14 @@ final class DemoCommand implements Callable<Integer> {
         String channel = channel(incident);
         OpsbotConfig ready = loaded.withConsoleChannelFirst(channel).withDemoPeopleUnlessMapped();
         return Running.untilStopped(
-                () -> OpsbotApplication.start(ready, Clock.systemUTC(), () -> ScenarioTriage.start(
-                                incident, ready.triage(), Clock.systemUTC())
-                        .warmUp()),
+                () -> OpsbotApplication.start(
+                        ready, Clock.systemUTC(), (OpsbotApplication.TriageStarter) guard -> ScenarioTriage.start(
+                                        incident,
+                                        ready.triage(),
+                                        Clock.systemUTC(),
+                                        guard,
+                                        ready.identity().environment())
+                                .warmUp()),
                 app -> printBanner(ready, app, incident, channel));
     }
 

@@ -10,7 +10,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = OpsbotCommand.VersionProvider.class,
         description = "ChatOps for on-call engineers: evidence-first incident answers, approved actions.",
-        subcommands = {ServeCommand.class, DemoCommand.class, TriageCommand.class, DbCommand.class, VersionCommand.class
+        subcommands = {
+            ServeCommand.class,
+            DemoCommand.class,
+            TriageCommand.class,
+            DbCommand.class,
+            RedactCommand.class,
+            AuditCommand.class,
+            VersionCommand.class
         })
 public final class OpsbotCommand implements Runnable {
     public static final int OK = 0;

@@ -17,7 +17,9 @@ public record OpsbotConfig(
         TeamsConfig teams,
         TriageConfig triage,
         SourcesConfig sources,
-        IdentityConfig identity) {
+        IdentityConfig identity,
+        ApprovalConfig approval,
+        PolicyConfig policy) {
 
     public OpsbotConfig {
         Objects.requireNonNull(server, "server");
@@ -31,6 +33,8 @@ public record OpsbotConfig(
         Objects.requireNonNull(triage, "triage");
         Objects.requireNonNull(sources, "sources");
         Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(approval, "approval");
+        Objects.requireNonNull(policy, "policy");
         requireConsoleProtected(server, console);
     }
 
@@ -46,7 +50,9 @@ public record OpsbotConfig(
                 TeamsConfig.defaults(),
                 TriageConfig.defaults(),
                 SourcesConfig.defaults(),
-                IdentityConfig.defaults());
+                IdentityConfig.defaults(),
+                ApprovalConfig.defaults(),
+                PolicyConfig.defaults());
     }
 
     /** This configuration listening on {@code port} instead, for {@code --port}, which beats file and environment. */
@@ -62,7 +68,9 @@ public record OpsbotConfig(
                 teams,
                 triage,
                 sources,
-                identity);
+                identity,
+                approval,
+                policy);
     }
 
     /** This configuration with {@code channel} first among the console's channels (the demo's incident channel). */
@@ -72,13 +80,37 @@ public record OpsbotConfig(
         channels.addFirst(channel);
         ConsoleConfig first = new ConsoleConfig(console.enabled(), channels, console.users());
         return new OpsbotConfig(
-                server, database, first, dispatcher, logging, llm, slack, teams, triage, sources, identity);
+                server,
+                database,
+                first,
+                dispatcher,
+                logging,
+                llm,
+                slack,
+                teams,
+                triage,
+                sources,
+                identity,
+                approval,
+                policy);
     }
 
     /** This configuration with {@code identity} instead. */
     public OpsbotConfig withIdentity(IdentityConfig identity) {
         return new OpsbotConfig(
-                server, database, console, dispatcher, logging, llm, slack, teams, triage, sources, identity);
+                server,
+                database,
+                console,
+                dispatcher,
+                logging,
+                llm,
+                slack,
+                teams,
+                triage,
+                sources,
+                identity,
+                approval,
+                policy);
     }
 
     /** The demo's alice and bob ({@link IdentityConfig#withDemoPeople()}), unless this configuration maps people. */
@@ -116,6 +148,8 @@ public record OpsbotConfig(
         ConfigNode triage = root.section("triage");
         ConfigNode sources = root.section("sources");
         ConfigNode identity = root.section("identity");
+        ConfigNode approval = root.section("approval");
+        ConfigNode policy = root.section("policy");
         root.rejectUnknown();
         return new OpsbotConfig(
                 ServerConfig.from(server),
@@ -128,6 +162,8 @@ public record OpsbotConfig(
                 TeamsConfig.from(teams),
                 TriageConfig.from(triage),
                 SourcesConfig.from(sources),
-                IdentityConfig.from(identity));
+                IdentityConfig.from(identity),
+                ApprovalConfig.from(approval),
+                PolicyConfig.from(policy));
     }
 }

@@ -1,11 +1,20 @@
 package dev.opsbot.app.triage;
 
+import dev.opsbot.app.approval.Pause;
+import dev.opsbot.app.approval.RecoveryVerifier;
+import dev.opsbot.app.approval.VerificationSettings;
 import dev.opsbot.app.config.OpsbotConfig;
 import dev.opsbot.app.config.Secret;
 import dev.opsbot.app.config.SourcesConfig;
 import dev.opsbot.app.config.TriageConfig;
+import dev.opsbot.core.approval.Proposal;
+import dev.opsbot.core.identity.Principal;
+import dev.opsbot.core.policy.TransportGuard;
 import dev.opsbot.core.triage.EvidenceSource;
 import dev.opsbot.core.triage.TriageService;
+import dev.opsbot.tools.actions.ActionTool;
+import dev.opsbot.tools.actions.KubernetesActions;
+import dev.opsbot.tools.argocd.ArgoCdActions;
 import dev.opsbot.tools.argocd.ArgoCdClient;
 import dev.opsbot.tools.argocd.ArgoCdEvidence;
 import dev.opsbot.tools.cloudwatch.CloudWatchConnection;
@@ -18,6 +27,7 @@ import dev.opsbot.tools.github.GitHubClient;
 import dev.opsbot.tools.github.GitHubEvidence;
 import dev.opsbot.tools.kubernetes.KubernetesAccess;
 import dev.opsbot.tools.kubernetes.KubernetesEvidence;
+import dev.opsbot.tools.prometheus.MetricsQuerier;
 import dev.opsbot.tools.prometheus.PrometheusClient;
 import dev.opsbot.tools.signals.MetricsEvidence;
 import dev.opsbot.tools.signals.SignalQueries;
@@ -25,6 +35,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,24 +44,40 @@ import software.amazon.awssdk.regions.Region;
 
 /** The live sources named in {@code sources:} of the config, for {@code opsbot serve}. */
 public final class ConfiguredTriage implements TriageBackend {
+    private static final int MAX_REPLICAS = 50;
     private final TriageService service;
     private final List<AutoCloseable> resources;
 
-    private ConfiguredTriage(TriageService service, List<AutoCloseable> resources) {
+    private final Actions.Factory actions;
+
+    private ConfiguredTriage(TriageService service, List<AutoCloseable> resources, Actions.Factory actions) {
         this.service = service;
         this.resources = List.copyOf(resources);
+        this.actions = actions;
     }
 
     public static ConfiguredTriage create(OpsbotConfig config, Clock clock) {
+        return create(config, clock, TransportGuard.defaults());
+    }
+
+    /** @param guard the guardrails every Kubernetes request and AWS call of every source passes */
+    public static ConfiguredTriage create(OpsbotConfig config, Clock clock, TransportGuard guard) {
+        String environment = config.identity().environment();
         TriageConfig triage = config.triage();
         List<EvidenceSource> sources = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
         SourcesConfig configured = config.sources();
+        KubernetesAccess kubernetes = null;
+        MetricsQuerier metrics = null;
+        SignalQueries queries =
+                SignalQueries.withOverrides(configured.prometheus().signals());
+        List<ActionTool> tools = new ArrayList<>();
         if (configured.kubernetes().enabled()) {
-            KubernetesAccess access = new KubernetesAccess(
-                    kubernetesConfig(config), configured.kubernetes().impersonate());
-            resources.add(access);
-            sources.add(new KubernetesEvidence(access));
+            kubernetes = new KubernetesAccess(
+                    kubernetesConfig(config), configured.kubernetes().impersonate(), environment, guard);
+            resources.add(kubernetes);
+            sources.add(new KubernetesEvidence(kubernetes));
+            tools.addAll(KubernetesActions.all(kubernetes, MAX_REPLICAS));
         }
         if (configured.prometheus().enabled()) {
             PrometheusClient.Builder prometheus = PrometheusClient.builder(
@@ -60,19 +87,19 @@ public final class ConfiguredTriage implements TriageBackend {
             if (token != null) {
                 prometheus.bearerToken(token::value);
             }
+            metrics = prometheus.build();
             sources.add(new MetricsEvidence(
-                    "prometheus",
-                    prometheus.build(),
-                    SignalQueries.withOverrides(configured.prometheus().signals()),
-                    configured.prometheus().step()));
+                    "prometheus", metrics, queries, configured.prometheus().step()));
         }
         if (configured.cloudwatch().enabled()) {
-            sources.add(cloudWatch(config, resources));
+            sources.add(cloudWatch(config, resources, environment, guard));
         }
         if (configured.argocd().enabled()) {
             Secret token = configured.argocd().token();
-            sources.add(new ArgoCdEvidence(new ArgoCdClient(
-                    URI.create(configured.argocd().url()), person -> token == null ? null : token.value())));
+            ArgoCdClient argocd = new ArgoCdClient(
+                    URI.create(configured.argocd().url()), person -> token == null ? null : token.value());
+            sources.add(new ArgoCdEvidence(argocd));
+            tools.addAll(ArgoCdActions.all(argocd));
         }
         if (configured.github().enabled()) {
             sources.add(gitHub(config));
@@ -85,7 +112,25 @@ public final class ConfiguredTriage implements TriageBackend {
                 triage.window(),
                 triage.budget(),
                 clock);
-        return new ConfiguredTriage(service, resources);
+        KubernetesAccess cluster = kubernetes;
+        MetricsQuerier measured = metrics;
+        Actions.Factory actions = (reader, window) -> new Actions(
+                tools,
+                new RecoveryVerifier(
+                        cluster,
+                        measured,
+                        queries,
+                        reader,
+                        VerificationSettings.within(window),
+                        Clock.systemUTC(),
+                        Pause.sleeping()));
+        return new ConfiguredTriage(service, resources, actions);
+    }
+
+    /** Rollback, restart and scale on the configured cluster, sync and rollback on Argo CD; verified live. */
+    @Override
+    public Actions actions(java.util.function.Function<Proposal, Principal> reader, Duration verifyWindow) {
+        return actions.create(reader, verifyWindow);
     }
 
     private static Config kubernetesConfig(OpsbotConfig config) {
@@ -100,13 +145,16 @@ public final class ConfiguredTriage implements TriageBackend {
     }
 
     /** CloudWatch reads go out in the asking person's own STS session, never with opsbot's credentials. */
-    private static EvidenceSource cloudWatch(OpsbotConfig config, List<AutoCloseable> resources) {
+    private static EvidenceSource cloudWatch(
+            OpsbotConfig config, List<AutoCloseable> resources, String environment, TransportGuard guard) {
         var cloudwatch = config.sources().cloudwatch();
         CloudWatchConnection connection = new CloudWatchConnection(
                 cloudwatch.region() == null ? null : Region.of(cloudwatch.region()),
                 null,
                 null,
-                CloudWatchConnection.personsSession());
+                CloudWatchConnection.personsSession(),
+                environment,
+                guard);
         resources.add(connection);
         Map<String, String> common = new LinkedHashMap<>();
         if (cloudwatch.targetGroupDimension() != null) {

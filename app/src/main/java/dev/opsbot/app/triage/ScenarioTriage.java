@@ -2,6 +2,7 @@ package dev.opsbot.app.triage;
 
 import dev.opsbot.app.config.TriageConfig;
 import dev.opsbot.core.identity.Principal;
+import dev.opsbot.core.policy.TransportGuard;
 import dev.opsbot.core.triage.EvidenceSource;
 import dev.opsbot.core.triage.Investigation;
 import dev.opsbot.core.triage.SymptomKind;
@@ -35,6 +36,10 @@ public final class ScenarioTriage implements TriageBackend {
     /** Scenario endpoints take any token; one is still sent so the clients run their production code path. */
     private static final String SCENARIO_TOKEN = "scenario";
 
+    private static final int MAX_REPLICAS = 50;
+    /** A moment of real time per look while verifying, so the thread shows the wait. */
+    private static final java.time.Duration SCENARIO_POLL_PAUSE = java.time.Duration.ofMillis(200);
+
     private final ScenarioServer server;
     private final KubernetesAccess kubernetes;
     private final TriageService service;
@@ -46,11 +51,20 @@ public final class ScenarioTriage implements TriageBackend {
     }
 
     public static ScenarioTriage start(Scenario scenario, TriageConfig settings, Clock clock) {
+        return start(scenario, settings, clock, TransportGuard.defaults(), "production");
+    }
+
+    /**
+     * @param guard the guardrails every request to the scenario's API server passes, as in production
+     * @param environment the environment the scenario stands for
+     */
+    public static ScenarioTriage start(
+            Scenario scenario, TriageConfig settings, Clock clock, TransportGuard guard, String environment) {
         ScenarioServer server = ScenarioServer.start(scenario);
         KubernetesAccess kubernetes = null;
         try {
             // impersonating as in production: the scenario server does not enforce RBAC, but sees who asked
-            kubernetes = new KubernetesAccess(server.kubernetesClient(), true);
+            kubernetes = new KubernetesAccess(server.kubernetesClient(), true, environment, guard);
             List<EvidenceSource> sources = sources(server, kubernetes);
             TriageService service = new TriageService(
                     sources,
@@ -112,9 +126,41 @@ public final class ScenarioTriage implements TriageBackend {
         return server.scenario();
     }
 
+    /**
+     * Rollback, restart and scale against the scenario's cluster, through the same tools and guardrails as production;
+     * verification reads the cluster and the metrics, whose simulated controller rolls changes out at once. Waiting
+     * between looks advances the scenario's clock (with a short real pause, so the thread shows progress) instead of
+     * sleeping for minutes.
+     */
+    @Override
+    public Actions actions(
+            java.util.function.Function<dev.opsbot.core.approval.Proposal, Principal> reader,
+            java.time.Duration verifyWindow) {
+        java.util.List<dev.opsbot.tools.actions.ActionTool> tools =
+                new java.util.ArrayList<>(dev.opsbot.tools.actions.KubernetesActions.all(kubernetes, MAX_REPLICAS));
+        return new Actions(
+                tools,
+                new dev.opsbot.app.approval.RecoveryVerifier(
+                        kubernetes,
+                        server.metrics(),
+                        SignalQueries.defaults(),
+                        reader,
+                        dev.opsbot.app.approval.VerificationSettings.within(verifyWindow),
+                        server.clock(),
+                        by -> {
+                            Thread.sleep(SCENARIO_POLL_PAUSE);
+                            server.advanceClock(by);
+                        }));
+    }
+
     /** Who the scenario's API server was asked as: each impersonated user with their groups. */
     public Map<String, List<String>> impersonated() {
         return server.impersonated();
+    }
+
+    /** Every write the scenario's API server received, with who made it. */
+    public List<dev.opsbot.scenario.ScenarioWrite> writes() {
+        return server.writes();
     }
 
     @Override

@@ -41,6 +41,13 @@ public final class StartingTriage implements TriageBackend {
     }
 
     @Override
+    public Actions actions(
+            java.util.function.Function<dev.opsbot.core.approval.Proposal, dev.opsbot.core.identity.Principal> reader,
+            java.time.Duration verifyWindow) {
+        return backend().actions(reader, verifyWindow);
+    }
+
+    @Override
     public String description() {
         return backend().description();
     }

@@ -10,6 +10,18 @@ public interface TriageBackend extends AutoCloseable {
 
     TriageService service();
 
+    /**
+     * The action tools over this backend's clients and the verifier reading its sources; none by default.
+     *
+     * @param reader whom verification reads as: a proposal's requester
+     * @param verifyWindow how long verification watches for recovery
+     */
+    default Actions actions(
+            java.util.function.Function<dev.opsbot.core.approval.Proposal, dev.opsbot.core.identity.Principal> reader,
+            java.time.Duration verifyWindow) {
+        return Actions.none();
+    }
+
     /** One line for the status command and the start-up log: which sources, against what. */
     String description();
 

@@ -38,9 +38,10 @@ class ConfigDocsTest {
         List<String> keys = root.knownKeys().toList();
 
         assertThat(keys)
-                .hasSize(73)
+                .hasSize(81)
                 .contains("server.port", "console.users", "teams.tenantId", "triage.budget")
                 .contains("identity.mappings", "identity.people", "identity.sts.readSession")
+                .contains("approval.expiry", "approval.twoPersonEnvironments", "policy.rules")
                 .contains("sources.github.repositories", "sources.prometheus.signals.cert_expiry");
         for (String key : keys) {
             assertThat(docs).as(key).contains("`" + key + "`");

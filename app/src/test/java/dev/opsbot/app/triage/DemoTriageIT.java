@@ -91,9 +91,8 @@ class DemoTriageIT {
                 .contains("512Mi -> 128Mi")
                 .contains("rollback Deployment shop/checkout to revision 41");
         JsonNode blocks = answer.get("blocks");
-        assertThat(types(blocks)).contains("heading", "paragraph", "fields", "evidence", "proposal", "context");
-        JsonNode proposal = block(blocks, "proposal");
-        assertThat(proposal.get("operation").asText()).isEqualTo("rollback Deployment shop/checkout to revision 41");
+        assertThat(types(blocks)).contains("heading", "paragraph", "fields", "evidence", "context");
+        assertThat(answer.get("text").asText()).contains("Proposed: rollback Deployment shop/checkout to revision 41");
         assertThat(block(blocks, "evidence").get("items").size()).isGreaterThanOrEqualTo(2);
         JsonNode attachments = answer.get("attachments");
         assertThat(attachments.size()).isEqualTo(1);

@@ -21,6 +21,7 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = AuditEvent.ActionExecuted.class, name = "action_executed"),
     @JsonSubTypes.Type(value = AuditEvent.ActionVerified.class, name = "action_verified"),
     @JsonSubTypes.Type(value = AuditEvent.ModelCalled.class, name = "model_called"),
+    @JsonSubTypes.Type(value = AuditEvent.GuardrailRefused.class, name = "guardrail_refused"),
 })
 public sealed interface AuditEvent {
     Instant at();
@@ -264,6 +265,27 @@ public sealed interface AuditEvent {
         @Override
         public String kind() {
             return "model_called";
+        }
+    }
+
+    /**
+     * A guardrail stopped a request before it left (a tool, or the transport under it).
+     *
+     * @param request the request in words ({@code delete namespaces shop (kubernetes, production)})
+     * @param rule the rule that refused it
+     */
+    record GuardrailRefused(Instant at, String actor, String request, String rule, String reason)
+            implements AuditEvent {
+        public GuardrailRefused {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(rule, "rule");
+        }
+
+        @Override
+        public String kind() {
+            return "guardrail_refused";
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.opsbot.core.conversation;
 import dev.opsbot.core.chat.ChatEvent;
 import dev.opsbot.core.chat.ChatPort;
 import dev.opsbot.core.chat.Reply;
+import dev.opsbot.core.chat.ThreadRef;
 import dev.opsbot.core.store.BotMessageStore;
 import dev.opsbot.core.store.EventLedger;
 import dev.opsbot.core.store.InboundEvent;
@@ -50,6 +51,7 @@ public final class Dispatcher {
     private final String owner;
     private final Duration lease;
     private final DispatchListener listener;
+    private final ReactionHandler reactions;
 
     public Dispatcher(
             EventLedger ledger,
@@ -62,6 +64,22 @@ public final class Dispatcher {
             String owner,
             Duration lease,
             DispatchListener listener) {
+        this(ledger, threads, botMessages, ports, router, workers, clock, owner, lease, listener, ReactionHandler.IGNORE);
+    }
+
+    /** @param reactions hears reactions on opsbot's own messages (votes on proposals) */
+    public Dispatcher(
+            EventLedger ledger,
+            ThreadStore threads,
+            BotMessageStore botMessages,
+            List<ChatPort> ports,
+            IntentRouter router,
+            ExecutorService workers,
+            Clock clock,
+            String owner,
+            Duration lease,
+            DispatchListener listener,
+            ReactionHandler reactions) {
         this.ledger = Objects.requireNonNull(ledger);
         this.threads = Objects.requireNonNull(threads);
         this.botMessages = Objects.requireNonNull(botMessages);
@@ -72,6 +90,7 @@ public final class Dispatcher {
         this.owner = Objects.requireNonNull(owner);
         this.lease = Objects.requireNonNull(lease);
         this.listener = Objects.requireNonNull(listener);
+        this.reactions = Objects.requireNonNull(reactions);
     }
 
     /**
@@ -216,17 +235,30 @@ public final class Dispatcher {
     }
 
     private void onReaction(String messageId, String reaction, ChatEvent event) {
-        // Reactions matter only on opsbot's own messages; approvals on proposals arrive with the approval flow.
+        // Reactions matter only on opsbot's own messages: a reaction on a proposal is a vote.
         botMessages
                 .find(event.platform(), messageId)
                 .ifPresentOrElse(
-                        message -> log.debug(
-                                "{} by {} on {} message {}",
-                                reaction,
-                                event.user().id(),
-                                message.kind(),
-                                messageId),
+                        message -> {
+                            log.debug(
+                                    "{} by {} on {} message {}",
+                                    reaction,
+                                    event.user().id(),
+                                    message.kind(),
+                                    messageId);
+                            reactions.onReaction(event, message, responderFor(event));
+                        },
                         () -> log.debug("{} on a message opsbot did not post; ignored", reaction));
+    }
+
+    /** A responder for {@code thread} outside any event (expired proposals, recovery after a restart). */
+    public Responder responderFor(ThreadRef thread) {
+        ChatPort port = ports.get(thread.platform());
+        if (port == null) {
+            throw new IllegalArgumentException(
+                    "no chat adapter for platform '" + thread.platform() + "'; configured: " + ports.keySet());
+        }
+        return new Responder(port, thread, botMessages, threads, "opsbot", clock);
     }
 
     private Responder responderFor(ChatEvent event) {

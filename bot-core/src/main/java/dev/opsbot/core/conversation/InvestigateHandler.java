@@ -4,7 +4,11 @@ import dev.opsbot.core.chat.ChatEvent;
 import dev.opsbot.core.chat.ChatUser;
 import dev.opsbot.core.chat.MessageRef;
 import dev.opsbot.core.chat.Reply;
+import dev.opsbot.core.audit.AuditEvent;
+import dev.opsbot.core.audit.AuditLog;
 import dev.opsbot.core.identity.Acting;
+import dev.opsbot.core.redaction.Redactor;
+import dev.opsbot.core.redaction.Vault;
 import dev.opsbot.core.triage.Investigation;
 import dev.opsbot.core.triage.InvestigationObserver;
 import dev.opsbot.core.triage.TriageListener;
@@ -15,6 +19,7 @@ import dev.opsbot.core.triage.answer.AnswerRenderer;
 import dev.opsbot.core.triage.answer.Progress;
 import dev.opsbot.core.triage.result.SourceStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -28,10 +33,24 @@ import org.slf4j.LoggerFactory;
 public final class InvestigateHandler implements IntentHandler<Intent.Investigate> {
     private static final Logger LOG = LoggerFactory.getLogger(InvestigateHandler.class);
 
+    /** For callers without an audit log (tests of the conversation alone). */
+    private static final AuditLog NO_AUDIT = new AuditLog() {
+        @Override
+        public void record(AuditEvent event) {}
+
+        @Override
+        public java.util.List<dev.opsbot.core.audit.AuditEntry> since(Instant since, int limit) {
+            return java.util.List.of();
+        }
+    };
+
     private final Supplier<TriageService> triageService;
     private final Acting acting;
     private final AnswerRenderer answers;
     private final InvestigationObserver observer;
+    private final Proposer proposer;
+    private final AuditLog audit;
+    private final Redactor redactor = Redactor.standard();
 
     /**
      * @param triage the triage service, asked for on each question (the application may still be starting it)
@@ -39,10 +58,26 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
      */
     public InvestigateHandler(
             Supplier<TriageService> triage, Acting acting, AnswerRenderer answers, InvestigationObserver observer) {
+        this(triage, acting, answers, observer, Proposer.NONE, NO_AUDIT);
+    }
+
+    /**
+     * @param proposer offers the answer's fix as a proposal of its own (the approval flow)
+     * @param audit records the question and what each source was asked, as whom, and what it gave
+     */
+    public InvestigateHandler(
+            Supplier<TriageService> triage,
+            Acting acting,
+            AnswerRenderer answers,
+            InvestigationObserver observer,
+            Proposer proposer,
+            AuditLog audit) {
         this.triageService = triage;
         this.acting = acting;
         this.answers = answers;
         this.observer = observer;
+        this.proposer = proposer;
+        this.audit = audit;
     }
 
     @Override
@@ -59,6 +94,7 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
             }
             case Acting.Outcome.As as -> actor = as;
         }
+        recordQuestion(event, actor, intent);
         TriageService triage;
         try {
             triage = triageService.get();
@@ -93,11 +129,56 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
                             + failure.getMessage()));
             return;
         }
+        recordSources(event, actor, investigation, report);
         responder.reply(answers.render(report, requester(event)), Responder.ANSWER, subject);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         observer.answered(report, took);
         responder.update(
                 status, progress.done(took, report.result().failedSources().size()));
+        try {
+            proposer.propose(event, actor, report, responder);
+        } catch (RuntimeException e) {
+            LOG.warn("proposing the fix for {} failed", subject, e);
+            responder.reply(Reply.text(":warning: I could not put the fix up for approval: " + e.getMessage()));
+        }
+    }
+
+    private void recordQuestion(ChatEvent event, Acting.Outcome.As actor, Intent.Investigate intent) {
+        audit.record(new AuditEvent.QuestionAsked(
+                Instant.now(),
+                actor.identity().email(),
+                thread(event),
+                redactor.redact(intent.question(), Vault.create())));
+    }
+
+    /** One tool run per source: what it was asked, as whom, how long it took and how much it gave. */
+    private void recordSources(
+            ChatEvent event, Acting.Outcome.As actor, Investigation investigation, TriageReport report) {
+        String identity = "kubernetes user " + actor.principal().subject()
+                + (actor.principal().groups().isEmpty()
+                        ? ""
+                        : " groups " + String.join(",", actor.principal().groups()))
+                + "; AWS read role of " + actor.environment();
+        String arguments = "{\"service\":\"" + investigation.service() + "\",\"namespace\":\""
+                + investigation.namespace() + "\",\"symptom\":\"" + investigation.symptom().jsonName() + "\"}";
+        for (SourceStatus source : report.result().sources()) {
+            audit.record(new AuditEvent.ToolRun(
+                    Instant.now(),
+                    actor.identity().email(),
+                    "triage." + source.name(),
+                    identity,
+                    arguments,
+                    source.items(),
+                    source.millis(),
+                    source.failed()
+                            ? "error: " + redactor.redact(source.detail(), Vault.create())
+                            : source.status(),
+                    thread(event)));
+        }
+    }
+
+    private static String thread(ChatEvent event) {
+        return event.thread().platform() + "/" + event.thread().channel() + "/" + event.thread().thread();
     }
 
     private static TriageListener listener(Progress progress, MessageRef status, Responder responder) {

@@ -45,6 +45,11 @@ public final class Acting {
         return resolver.resolve(event.platform(), event.user());
     }
 
+    /** Resolves someone who is not the event's author (a proposal's requester, when it runs). */
+    public Resolution resolve(String platform, dev.opsbot.core.chat.ChatUser user) {
+        return resolver.resolve(platform, user);
+    }
+
     /** Forgets the cached mapping of the event's user, so the next resolution asks the directory again. */
     public void forget(ChatEvent event) {
         resolver.forget(event.platform(), event.user().id());

@@ -22,9 +22,14 @@ record SourceOutcome(String source, SourceEvidence evidence, SourceFailure failu
         if (failure != null) {
             return new SourceStatus(source, SourceStatus.FAILED, failure.getMessage(), millis);
         }
+        long items = (long) evidence.changes().size()
+                + evidence.findings().size()
+                + evidence.signals().size()
+                + evidence.logs().size()
+                + evidence.checks().size();
         if (!evidence.gaps().isEmpty()) {
-            return new SourceStatus(source, SourceStatus.PARTIAL, String.join("; ", evidence.gaps()), millis);
+            return new SourceStatus(source, SourceStatus.PARTIAL, String.join("; ", evidence.gaps()), millis, items);
         }
-        return new SourceStatus(source, SourceStatus.OK, "", millis);
+        return new SourceStatus(source, SourceStatus.OK, "", millis, items);
     }
 }

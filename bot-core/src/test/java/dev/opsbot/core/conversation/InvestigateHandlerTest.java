@@ -11,8 +11,10 @@ import dev.opsbot.core.chat.Block;
 import dev.opsbot.core.chat.ChatEvent;
 import dev.opsbot.core.chat.ChatUser;
 import dev.opsbot.core.chat.ThreadRef;
+import dev.opsbot.core.audit.AuditEvent;
 import dev.opsbot.core.identity.Acting;
 import dev.opsbot.core.identity.Environments;
+import dev.opsbot.core.testing.InMemoryAuditLog;
 import dev.opsbot.core.testing.InMemoryBotMessageStore;
 import dev.opsbot.core.testing.InMemoryThreadStore;
 import dev.opsbot.core.testing.RecordingChatPort;
@@ -73,13 +75,60 @@ class InvestigateHandlerTest {
         ask(triage, ALICE, text);
     }
 
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+
     private void ask(Supplier<TriageService> triage, ChatUser user, String text) {
         Responder responder = new Responder(
                 chat, THREAD, new InMemoryBotMessageStore(), new InMemoryThreadStore(), user.id(), Clock.systemUTC());
         ChatEvent event = new ChatEvent.Mention("e1", THREAD, "m1", user, text, Instant.now());
         Intent.Investigate intent = (Intent.Investigate) new IntentParser().parse(text);
-        new InvestigateHandler(triage, acting, new AnswerRenderer(ChartRenderer.NONE), observer)
+        new InvestigateHandler(
+                        triage,
+                        acting,
+                        new AnswerRenderer(ChartRenderer.NONE),
+                        observer,
+                        dev.opsbot.core.conversation.Proposer.NONE,
+                        audit)
                 .handle(event, intent, responder);
+    }
+
+    @Test
+    void theQuestionAndEverySourceRunAreAuditedAsThePersonWithSecretsRedacted() {
+        FakeEvidenceSource kubernetes = FakeEvidenceSource.named("kubernetes")
+                .answering(e -> e.inventory(inventory("checkout", 42))
+                        .change(rollout("checkout")
+                                .at("02:31")
+                                .revision(42)
+                                .field("checkout", "resources.limits.memory", "512Mi", "128Mi")
+                                .build()));
+        FakeEvidenceSource prometheus = FakeEvidenceSource.named("prometheus")
+                .failingWith(SourceFailure.timeout("prometheus", Duration.ofSeconds(2)));
+
+        ask(() -> service(kubernetes, prometheus), "@opsbot why is checkout 5xx? token ghp_abcdefghijklmnopqrstuvwxyz0123456789");
+
+        var question = audit.events(AuditEvent.QuestionAsked.class);
+        assertThat(question).singleElement().satisfies(q -> {
+            assertThat(q.actor()).isEqualTo("alice@example.com");
+            assertThat(q.thread()).isEqualTo("console/inc-checkout/t1");
+            assertThat(q.question()).doesNotContain("ghp_abcdefghijklmnopqrstuvwxyz0123456789").contains("[[secret:");
+        });
+        var runs = audit.events(AuditEvent.ToolRun.class);
+        assertThat(runs).extracting(AuditEvent.ToolRun::tool)
+                .containsExactlyInAnyOrder("triage.kubernetes", "triage.prometheus");
+        assertThat(runs).allSatisfy(run -> {
+            assertThat(run.actor()).isEqualTo("alice@example.com");
+            assertThat(run.identity()).contains("alice@example.com").contains("oncall");
+            assertThat(run.arguments()).contains("\"service\":\"checkout\"");
+        });
+        assertThat(runs).filteredOn(run -> run.tool().equals("triage.kubernetes"))
+                .singleElement()
+                .satisfies(run -> {
+                    assertThat(run.outcome()).isEqualTo("ok");
+                    assertThat(run.resultChars()).as("one change").isEqualTo(1);
+                });
+        assertThat(runs).filteredOn(run -> run.tool().equals("triage.prometheus"))
+                .singleElement()
+                .satisfies(run -> assertThat(run.outcome()).startsWith("error: prometheus did not answer"));
     }
 
     private static TriageService service(FakeEvidenceSource... sources) {

@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.opsbot.core.audit.AuditEvent;
 import dev.opsbot.core.identity.Principal;
+import dev.opsbot.core.policy.ApprovedAction;
+import dev.opsbot.core.policy.PolicyDecision;
+import dev.opsbot.core.policy.PolicyEngine;
+import dev.opsbot.core.policy.PolicyRequest;
+import dev.opsbot.core.policy.PolicyViolation;
+import dev.opsbot.core.policy.TransportGuard;
+import dev.opsbot.core.testing.InMemoryAuditLog;
 import dev.opsbot.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -170,5 +179,99 @@ class ToolInvokerTest {
         ToolResult result = invoker.invoke(tool, context, NO_ARGUMENTS);
 
         assertThat(((ToolResult.Success) result).summary()).isEqualTo("2026-03-10T02:47:03Z");
+    }
+
+    private static final ToolResult DONE = new ToolResult.Success("done", NO_ARGUMENTS);
+
+    private static ApprovedAction anyApproval() {
+        return new ApprovedAction("P-41", List.of());
+    }
+
+    @Test
+    void aWriteToolOutsideAnApprovedActionBecomesApprovalRequiredWithoutRunning() {
+        ScriptedTool rollback = new ScriptedTool("kubernetes.rollback", Risk.WRITE, context -> DONE);
+        JsonNode arguments = ToolSpecTest.schema("{\"namespace\":\"shop\",\"name\":\"checkout\"}");
+
+        ToolResult result = invoker.invoke(rollback, within(Duration.ofSeconds(2)), arguments);
+
+        assertThat(result).isInstanceOfSatisfying(ToolResult.ApprovalRequired.class, approval -> {
+            assertThat(approval.operation()).isEqualTo("kubernetes.rollback");
+            assertThat(approval.arguments()).isSameAs(arguments);
+            assertThat(approval.reason()).contains("rule writes-need-approval");
+        });
+        assertThat(rollback.calls).hasValue(0);
+    }
+
+    @Test
+    void aWriteToolInsideAnApprovedActionRuns() {
+        ScriptedTool rollback = new ScriptedTool("kubernetes.rollback", Risk.WRITE, context -> DONE);
+
+        ToolResult result =
+                anyApproval().run(() -> invoker.invoke(rollback, within(Duration.ofSeconds(2)), NO_ARGUMENTS));
+
+        assertThat(result).isSameAs(DONE);
+        assertThat(rollback.calls).hasValue(1);
+    }
+
+    @Test
+    void theToolsThreadCarriesTheApprovalDownToItsClients() {
+        ScriptedTool rollback = new ScriptedTool(
+                "kubernetes.rollback",
+                Risk.WRITE,
+                context -> new ToolResult.Success(
+                        ApprovedAction.current().map(ApprovedAction::proposalId).orElse("none"), NO_ARGUMENTS));
+
+        ToolResult result =
+                anyApproval().run(() -> invoker.invoke(rollback, within(Duration.ofSeconds(2)), NO_ARGUMENTS));
+
+        assertThat(((ToolResult.Success) result).summary()).isEqualTo("P-41");
+    }
+
+    @Test
+    void aDestructiveToolInProductionIsAnErrorNamingTheRuleEvenWhenApproved() {
+        InMemoryAuditLog audit = new InMemoryAuditLog();
+        ToolInvoker guarded = new ToolInvoker(
+                new TransportGuard(PolicyEngine.defaults(), audit, clock, TransportGuard.Listener.NONE), "production");
+        ScriptedTool deleteNamespace = new ScriptedTool("kubernetes.delete_namespace", Risk.DESTRUCTIVE, c -> DONE);
+
+        ToolResult result =
+                anyApproval().run(() -> guarded.invoke(deleteNamespace, within(Duration.ofSeconds(2)), NO_ARGUMENTS));
+
+        assertThat(result)
+                .isEqualTo(new ToolResult.Error(
+                        SourceFailure.Kind.FORBIDDEN,
+                        "kubernetes.delete_namespace (tool, production) is refused by rule no-destructive-in-production:"
+                                + " destructive operations are not done by opsbot in production; a person does them"
+                                + " by hand"));
+        assertThat(deleteNamespace.calls).hasValue(0);
+        assertThat(audit.events(AuditEvent.GuardrailRefused.class))
+                .singleElement()
+                .satisfies(event -> assertThat(event.actor()).isEqualTo("alice@example.com"));
+    }
+
+    @Test
+    void aDestructiveToolOutsideProductionNeedsApprovalLikeAnyWrite() {
+        ToolInvoker staging = new ToolInvoker(TransportGuard.defaults(), "staging");
+        ScriptedTool deleteNamespace = new ScriptedTool("kubernetes.delete_namespace", Risk.DESTRUCTIVE, c -> DONE);
+
+        assertThat(staging.invoke(deleteNamespace, within(Duration.ofSeconds(2)), NO_ARGUMENTS))
+                .isInstanceOf(ToolResult.ApprovalRequired.class);
+    }
+
+    @Test
+    void aRequestTheTransportRefusedIsAForbiddenErrorNamingTheRuleNotAnOutage() {
+        PolicyRequest delete = new PolicyRequest(
+                "kubernetes", "delete", Risk.DESTRUCTIVE, "namespaces", "shop", "shop", "production", null);
+        ScriptedTool rogue = ScriptedTool.reading("kubernetes.list_pods", context -> {
+            throw new PolicyViolation(delete, new PolicyDecision.Deny("no-data-loss-in-production", "no"));
+        });
+
+        ToolResult result = invoker.invoke(rogue, within(Duration.ofSeconds(2)), NO_ARGUMENTS);
+
+        assertThat(result)
+                .isEqualTo(new ToolResult.Error(
+                        SourceFailure.Kind.FORBIDDEN,
+                        "delete namespaces shop/shop (kubernetes, production) is refused by rule"
+                                + " no-data-loss-in-production: no"));
     }
 }

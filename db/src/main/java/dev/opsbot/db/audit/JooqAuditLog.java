@@ -1,40 +1,49 @@
 package dev.opsbot.db.audit;
 
-import static dev.opsbot.db.generated.Tables.AUDIT_APPEND_LOCK;
 import static dev.opsbot.db.generated.Tables.AUDIT_EVENT;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.opsbot.core.audit.AuditEntry;
 import dev.opsbot.core.audit.AuditEvent;
 import dev.opsbot.core.audit.AuditLog;
+import dev.opsbot.core.audit.AuditRecord;
+import dev.opsbot.core.audit.CanonicalJson;
+import dev.opsbot.core.audit.ChainAnchor;
+import dev.opsbot.core.audit.ChainCheck;
+import dev.opsbot.core.audit.ChainVerifier;
 import dev.opsbot.db.Database;
 import dev.opsbot.db.DatabaseException;
-import dev.opsbot.db.internal.Inserts;
+import dev.opsbot.db.DatabaseUnavailableException;
 import dev.opsbot.db.internal.SqlErrors;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
-import org.jooq.impl.DefaultConnectionProvider;
 
 /**
- * The audit log in table {@code audit_event}, each event as JSON with its {@code type}. Append-only: this class
- * inserts and reads, nothing else. Every insert holds the row lock of {@code audit_append_lock} until it commits, so
- * that {@code seq} order is commit order across replicas: a reader that has seen an entry has seen every entry
- * before it.
+ * The audit log in table {@code audit_event}: each event as canonical JSON with the hash chain beside it
+ * (docs/audit.md). Append-only: this class inserts and reads, nothing else. Appends hold the row lock of
+ * {@code audit_append_lock} until they commit, so that across replicas {@code seq} order is commit order and each
+ * record chains to the one committed before it.
+ *
+ * <p>Concurrent {@link #record} calls on one instance are committed together ({@link GroupCommit}): a commit waits
+ * for the disk, and many events share that wait instead of queueing for the lock one transaction each.
  */
 public final class JooqAuditLog implements AuditLog {
-    private static final ObjectMapper JSON =
-            new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final short LOCK_ROW = 1;
-    private static final int LOCK_ATTEMPTS = 3;
+    /** The most events one transaction appends unless told otherwise. */
+    public static final int MAX_BATCH = 256;
+
+    static final int PAGE_SIZE = 2_000;
+    // the event column is VARCHAR(65536)
+    private static final int MAX_EVENT_CHARS = 65_536;
 
     private final DSLContext dsl;
     private final String databaseUrl;
+    private final AuditRows rows;
+    private final GroupCommit<ChainAppender.Prepared> commits;
 
     /**
      * Takes the database, not only its {@link Database#dsl()} as the other stores do: a failure to take a connection
@@ -42,90 +51,99 @@ public final class JooqAuditLog implements AuditLog {
      * the URL to name.
      */
     public JooqAuditLog(Database database) {
-        this.dsl = Objects.requireNonNull(database, "database").dsl();
-        this.databaseUrl = database.url();
+        this(database, MAX_BATCH, PAGE_SIZE);
     }
 
     /**
-     * Returns once the event is committed; a failure to record it is thrown, never swallowed. The transaction runs on
-     * a connection taken from the pool beforehand: jOOQ's own {@code transaction} on the pool asks it again to roll
-     * back, so a database that does not answer would cost three connection timeouts instead of one.
+     * @param maxBatch the most events one transaction appends; {@code 1} is a transaction per event, what the
+     *     benchmark compares group commit with
      */
+    public JooqAuditLog(Database database, int maxBatch) {
+        this(database, maxBatch, PAGE_SIZE);
+    }
+
+    JooqAuditLog(Database database, int maxBatch, int pageSize) {
+        Objects.requireNonNull(database, "database");
+        this.dsl = database.dsl();
+        this.databaseUrl = database.url();
+        this.rows = new AuditRows(dsl, pageSize);
+        ChainAppender appender = new ChainAppender(dsl);
+        this.commits = new GroupCommit<>(
+                batch -> translated(() -> {
+                    appender.append(batch);
+                    return null;
+                }),
+                failure -> failure instanceof DatabaseUnavailableException,
+                maxBatch,
+                "audit-writer");
+    }
+
+    /** Returns once the event is committed; a failure to record it is thrown, never swallowed. */
     @Override
     public void record(AuditEvent event) {
-        String json = write(event);
-        try {
-            dsl.connection(
-                    connection -> DSL.using(dsl.configuration().derive(new DefaultConnectionProvider(connection)))
-                            .transaction(transaction -> append(transaction.dsl(), event, json)));
-        } catch (DataAccessException e) {
-            // begin, commit and taking the connection run no statement, so the error listener never saw them
-            throw SqlErrors.translate(e, databaseUrl);
+        String json = CanonicalJson.of(event);
+        if (json.length() > MAX_EVENT_CHARS) {
+            throw new IllegalArgumentException(event.kind() + " event is " + json.length()
+                    + " characters as JSON; the audit log holds at most " + MAX_EVENT_CHARS
+                    + " per event: shorten its longest field");
         }
-    }
-
-    private static void append(DSLContext tx, AuditEvent event, String json) {
-        takeAppendLock(tx);
-        tx.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.AT, event.at())
-                .set(AUDIT_EVENT.KIND, event.kind())
-                .set(AUDIT_EVENT.ACTOR, event.actor())
-                .set(AUDIT_EVENT.EVENT, json)
-                .execute();
-    }
-
-    /**
-     * Locks the one row of {@code audit_append_lock} until the transaction ends. The first writer (or the first after
-     * someone emptied the table) inserts the row and holds it that way; a writer whose insert lost to another's waits
-     * for that one to commit, then locks the row it can now see.
-     */
-    private static void takeAppendLock(DSLContext tx) {
-        for (int attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
-            boolean locked = tx.selectFrom(AUDIT_APPEND_LOCK)
-                    .where(AUDIT_APPEND_LOCK.ID.eq(LOCK_ROW))
-                    .forUpdate()
-                    .fetchOptional()
-                    .isPresent();
-            if (locked || Inserts.ifAbsent(tx.insertInto(AUDIT_APPEND_LOCK).set(AUDIT_APPEND_LOCK.ID, LOCK_ROW))) {
-                return;
-            }
-        }
-        throw new DatabaseException(
-                "the audit log's append lock (table audit_append_lock, row id 1) could not be taken in " + LOCK_ATTEMPTS
-                        + " attempts: its row keeps disappearing",
-                true,
-                null);
+        commits.submit(new ChainAppender.Prepared(event.at(), event.kind(), event.actor(), json));
     }
 
     @Override
     public List<AuditEntry> since(Instant since, int limit) {
-        return dsl.select(AUDIT_EVENT.SEQ, AUDIT_EVENT.EVENT)
+        return translated(() -> dsl.select(AUDIT_EVENT.SEQ, AUDIT_EVENT.EVENT)
                 .from(AUDIT_EVENT)
                 .where(AUDIT_EVENT.AT.ge(since))
                 .orderBy(AUDIT_EVENT.SEQ)
                 .limit(Math.max(0, limit))
-                .fetch(row -> new AuditEntry(row.value1(), read(row.value1(), row.value2())));
+                .fetch(row -> new AuditEntry(row.value1(), read(row.value1(), row.value2()))));
     }
 
-    private static String write(AuditEvent event) {
-        try {
-            // written as the interface, so that the JSON carries the "type" the event reads back by
-            return JSON.writerFor(AuditEvent.class).writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(event.kind() + " event cannot be written as JSON", e);
-        }
+    @Override
+    public void scan(long fromSeq, Consumer<? super AuditRecord> sink) {
+        translated(() -> {
+            rows.scan(fromSeq, AuditRows.all(), sink, () -> false);
+            return null;
+        });
+    }
+
+    @Override
+    public void scanSince(Instant since, Consumer<? super AuditRecord> sink) {
+        translated(() -> {
+            rows.scan(1, AUDIT_EVENT.AT.ge(since), sink, () -> false);
+            return null;
+        });
+    }
+
+    /** Streams the log through a {@link ChainVerifier}, stopping at the first broken record. */
+    @Override
+    public ChainCheck verify(Collection<ChainAnchor> anchors) {
+        return translated(() -> {
+            ChainVerifier verifier = new ChainVerifier(rows.unchainedThrough(), anchors);
+            rows.scan(1, AuditRows.all(), verifier, verifier::isBroken);
+            return verifier.result();
+        });
     }
 
     /** An entry that does not read is an error, not a gap: an audit log must not skip what it cannot show. */
     private static AuditEvent read(long sequence, String json) {
         try {
-            return JSON.readValue(json, AuditEvent.class);
-        } catch (JsonProcessingException e) {
+            return CanonicalJson.read(json);
+        } catch (IllegalArgumentException e) {
             throw new DatabaseException(
-                    "audit event " + sequence + " does not read as this version's AuditEvent: "
-                            + e.getOriginalMessage(),
+                    "audit event " + sequence + " does not read as this version's AuditEvent: " + e.getMessage(),
                     false,
                     e);
+        }
+    }
+
+    /** Begin, commit and taking a connection run no statement, so the error listener never saw their failures. */
+    private <T> T translated(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DataAccessException e) {
+            throw SqlErrors.translate(e, databaseUrl);
         }
     }
 }

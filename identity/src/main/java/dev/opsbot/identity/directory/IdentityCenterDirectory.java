@@ -17,6 +17,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClientBuilder;
@@ -76,13 +77,30 @@ public final class IdentityCenterDirectory implements Directory, AutoCloseable {
             URI endpoint,
             AwsCredentialsProvider credentials,
             Duration callTimeout) {
+        return create(identityStoreId, region, endpoint, credentials, callTimeout, List.of());
+    }
+
+    /**
+     * As {@link #create(String, Region, URI, AwsCredentialsProvider, Duration)}, with {@code interceptors} added to
+     * every call: the guardrails' {@code AwsGuard} in production, which checks each operation before it is sent.
+     */
+    public static IdentityCenterDirectory create(
+            String identityStoreId,
+            Region region,
+            URI endpoint,
+            AwsCredentialsProvider credentials,
+            Duration callTimeout,
+            List<ExecutionInterceptor> interceptors) {
         Duration timeout = callTimeout == null ? DEFAULT_CALL_TIMEOUT : callTimeout;
+        List<ExecutionInterceptor> extra = List.copyOf(interceptors);
         IdentitystoreClientBuilder builder = IdentitystoreClient.builder()
                 .credentialsProvider(
                         credentials == null
                                 ? DefaultCredentialsProvider.builder().build()
                                 : credentials)
-                .overrideConfiguration(c -> c.apiCallTimeout(timeout).retryStrategy(b -> b.maxAttempts(MAX_ATTEMPTS)));
+                .overrideConfiguration(c -> c.apiCallTimeout(timeout)
+                        .retryStrategy(b -> b.maxAttempts(MAX_ATTEMPTS))
+                        .executionInterceptors(extra));
         if (region != null) {
             builder.region(region);
         }

@@ -2,8 +2,10 @@ package dev.opsbot.identity.sts;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -25,13 +27,27 @@ public final class StsClients {
      *     environment)
      */
     public static StsClient create(Region region, URI endpointOverride, AwsCredentialsProvider botCredentials) {
+        return create(region, endpointOverride, botCredentials, List.of());
+    }
+
+    /**
+     * As {@link #create(Region, URI, AwsCredentialsProvider)}, with {@code interceptors} added to every call: the
+     * guardrails' {@code AwsGuard} in production, which checks each operation before it is signed or sent.
+     */
+    public static StsClient create(
+            Region region,
+            URI endpointOverride,
+            AwsCredentialsProvider botCredentials,
+            List<ExecutionInterceptor> interceptors) {
+        List<ExecutionInterceptor> extra = List.copyOf(interceptors);
         var builder = StsClient.builder()
                 .credentialsProvider(
                         botCredentials != null
                                 ? botCredentials
                                 : DefaultCredentialsProvider.builder().build())
-                .overrideConfiguration(
-                        c -> c.apiCallAttemptTimeout(ATTEMPT_TIMEOUT).apiCallTimeout(CALL_TIMEOUT));
+                .overrideConfiguration(c -> c.apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(CALL_TIMEOUT)
+                        .executionInterceptors(extra));
         if (region != null) {
             builder.region(region);
         }

@@ -43,11 +43,19 @@ public final class KubernetesMock implements AutoCloseable {
     }
 
     public static KubernetesMock start(Scenario scenario) {
+        return start(scenario, new ScenarioClock(scenario.now()), new Rollouts());
+    }
+
+    /**
+     * @param clock the scenario's time, which the simulated Deployment controller stamps its changes with
+     * @param rollouts where the controller records what it did (the scenario's metrics follow it)
+     */
+    public static KubernetesMock start(Scenario scenario, ScenarioClock clock, Rollouts rollouts) {
         REQUEST_LOG.setLevel(Level.WARNING);
         KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(List.of());
         new CrudSeeder(crud).seed(scenario.kubernetesObjects());
         MockWebServer web = new MockWebServer();
-        ScenarioDispatcher dispatcher = new ScenarioDispatcher(scenario, crud, web::reset);
+        ScenarioDispatcher dispatcher = new ScenarioDispatcher(scenario, crud, web::reset, clock, rollouts);
         KubernetesMockServer server =
                 new KubernetesMockServer(new Context(FabricJson.mapper()), web, new HashMap<>(), dispatcher, false);
         try {
@@ -70,6 +78,11 @@ public final class KubernetesMock implements AutoCloseable {
     /** The people requests impersonated, each with the groups of their latest request. */
     public Map<String, List<String>> impersonated() {
         return dispatcher.impersonated();
+    }
+
+    /** Every write the API server received, in order, with who made it. */
+    public List<dev.opsbot.scenario.ScenarioWrite> writes() {
+        return dispatcher.writes();
     }
 
     /** A client of the mock with the scenario's namespace as default; no credentials, no impersonation. */

@@ -3,6 +3,7 @@ package dev.opsbot.tools.argocd;
 import static dev.opsbot.tools.http.HttpUris.encode;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsbot.core.identity.Principal;
 import dev.opsbot.core.tool.SourceFailure;
 import dev.opsbot.core.tool.ToolContext;
@@ -18,9 +19,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Argo CD's REST API, read-only: {@code GET /api/v1/applications}, {@code GET /api/v1/applications/{name}} and
- * {@code GET /api/v1/applications/{name}/revisions/{revision}/metadata}. Every call acts as the context's actor with
- * the bearer token {@code token} returns for them (an empty token sends no {@code Authorization} header).
+ * Argo CD's REST API: the reads {@code GET /api/v1/applications}, {@code GET /api/v1/applications/{name}} and
+ * {@code GET /api/v1/applications/{name}/revisions/{revision}/metadata}, and the two writes the action tools make,
+ * {@code POST /api/v1/applications/{name}/sync} and {@code .../rollback} (never retried). Every call acts as the
+ * context's actor with the bearer token {@code token} returns for them (an empty token sends no {@code Authorization}
+ * header).
  */
 public final class ArgoCdClient {
     public static final String SOURCE = "argocd";
@@ -30,11 +33,13 @@ public final class ArgoCdClient {
     private final URI baseUrl;
     private final Function<Principal, String> token;
     private final JsonHttpClient http;
+    private final ArgoCdPost post;
 
     public ArgoCdClient(URI baseUrl, Function<Principal, String> token, Duration connectTimeout) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.token = Objects.requireNonNull(token, "token");
         this.http = new JsonHttpClient(SOURCE, connectTimeout);
+        this.post = new ArgoCdPost(connectTimeout);
     }
 
     public ArgoCdClient(URI baseUrl, Function<Principal, String> token) {
@@ -70,6 +75,35 @@ public final class ArgoCdClient {
             }
             throw failure;
         }
+    }
+
+    /**
+     * Starts a sync of the application to its target revision, pruning nothing: {@code POST .../sync}. Argo CD answers
+     * with the application, its operation started.
+     */
+    public Application sync(String name, ToolContext context) {
+        ObjectNode body = Json.object().put("dryRun", false).put("prune", false);
+        JsonNode answer = post.post(
+                HttpUris.under(baseUrl, "/api/v1/applications/" + encode(name) + "/sync"),
+                headers(context),
+                body,
+                context,
+                "the sync of " + name,
+                "applications/sync on " + name);
+        return ApplicationReader.application(answer);
+    }
+
+    /** Rolls the application back to the sync history entry {@code id}: {@code POST .../rollback}. */
+    public Application rollback(String name, long id, ToolContext context) {
+        ObjectNode body = Json.object().put("id", id).put("dryRun", false).put("prune", false);
+        JsonNode answer = post.post(
+                HttpUris.under(baseUrl, "/api/v1/applications/" + encode(name) + "/rollback"),
+                headers(context),
+                body,
+                context,
+                "the rollback of " + name + " to history id " + id,
+                "applications/sync on " + name);
+        return ApplicationReader.application(answer);
     }
 
     private JsonNode get(String path, ToolContext context, String permission, String what) {

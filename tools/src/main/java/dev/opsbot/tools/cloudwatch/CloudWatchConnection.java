@@ -2,8 +2,10 @@ package dev.opsbot.tools.cloudwatch;
 
 import dev.opsbot.core.identity.ElevationException;
 import dev.opsbot.core.identity.SessionCredentials;
+import dev.opsbot.core.policy.TransportGuard;
 import dev.opsbot.core.tool.SourceFailure;
 import dev.opsbot.core.tool.ToolContext;
+import dev.opsbot.tools.guard.AwsGuard;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,10 +25,16 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
  * function given here, per actor), never with the client. Without an endpoint override the SDK's own settings apply
  * ({@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_CLOUDWATCH}, {@code AWS_ENDPOINT_URL_CLOUDWATCH_LOGS}); without
  * a region, its default region chain ({@code AWS_REGION}, the profile).
+ *
+ * <p>Both clients carry the {@link AwsGuard}: every call is checked against the guardrails before it is signed or
+ * sent. Without a guard from the caller they get {@link TransportGuard#defaults()} in
+ * {@value #DEFAULT_ENVIRONMENT}.
  */
 public final class CloudWatchConnection implements AutoCloseable {
     /** An SDK call is attempted at most this often (one retry), always within the caller's deadline. */
     static final int MAX_ATTEMPTS = 2;
+    /** The environment assumed when the caller names none: the strictest. */
+    public static final String DEFAULT_ENVIRONMENT = "production";
 
     private final Function<ToolContext, AwsCredentialsProvider> credentials;
     private final CloudWatchClient metrics;
@@ -43,6 +51,21 @@ public final class CloudWatchConnection implements AutoCloseable {
             URI metricsEndpoint,
             URI logsEndpoint,
             Function<ToolContext, AwsCredentialsProvider> credentials) {
+        this(region, metricsEndpoint, logsEndpoint, credentials, DEFAULT_ENVIRONMENT, TransportGuard.defaults());
+    }
+
+    /**
+     * @param environment the environment this account is ({@code production}), as the guardrails match it
+     * @param guard the guardrails every call passes
+     */
+    public CloudWatchConnection(
+            Region region,
+            URI metricsEndpoint,
+            URI logsEndpoint,
+            Function<ToolContext, AwsCredentialsProvider> credentials,
+            String environment,
+            TransportGuard guard) {
+        AwsGuard awsGuard = new AwsGuard(guard, environment);
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         var metricsBuilder = CloudWatchClient.builder();
         var logsBuilder = CloudWatchLogsClient.builder();
@@ -58,11 +81,13 @@ public final class CloudWatchConnection implements AutoCloseable {
         }
         this.metrics = metricsBuilder
                 .credentialsProvider(CloudWatchConnection::noBotIdentity)
-                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(MAX_ATTEMPTS)))
+                .overrideConfiguration(
+                        c -> c.retryStrategy(b -> b.maxAttempts(MAX_ATTEMPTS)).addExecutionInterceptor(awsGuard))
                 .build();
         this.logs = logsBuilder
                 .credentialsProvider(CloudWatchConnection::noBotIdentity)
-                .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(MAX_ATTEMPTS)))
+                .overrideConfiguration(
+                        c -> c.retryStrategy(b -> b.maxAttempts(MAX_ATTEMPTS)).addExecutionInterceptor(awsGuard))
                 .build();
     }
 

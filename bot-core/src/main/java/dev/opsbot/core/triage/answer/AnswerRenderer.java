@@ -2,6 +2,8 @@ package dev.opsbot.core.triage.answer;
 
 import dev.opsbot.core.chat.Block;
 import dev.opsbot.core.chat.Reply;
+import dev.opsbot.core.redaction.Redactor;
+import dev.opsbot.core.redaction.Vault;
 import dev.opsbot.core.triage.Cause;
 import dev.opsbot.core.triage.TriageReport;
 import dev.opsbot.core.triage.result.Culprit;
@@ -16,11 +18,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The answer in chat: a verdict in a sentence or two, the evidence with times, the confidence, what was checked and
  * found normal, the sources that failed, the chart, and the fix as a proposal (approved in a later step).
+ *
+ * <p>The evidence arrives redacted (see {@code SourceEvidence.Builder}); every text taken from it is redacted once
+ * more here, so that a secret that reached a result some other way still never reaches the chat.
  */
 public final class AnswerRenderer {
     public static final String APPROVE = "white_check_mark";
@@ -39,32 +44,27 @@ public final class AnswerRenderer {
     public Reply render(TriageReport report, String requester) {
         TriageResult result = report.result();
         Hypothesis top = result.top();
+        Vault vault = Vault.create();
+        UnaryOperator<String> clean = text -> Redactor.standard().redact(text, vault);
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Heading(heading(result)));
-        blocks.add(new Block.Paragraph(verdict(result)));
+        blocks.add(new Block.Heading(clean.apply(heading(result))));
+        blocks.add(new Block.Paragraph(clean.apply(verdict(result))));
         blocks.add(new Block.Fields(List.of(
                 new Block.Field("Cause", top.cause().jsonName()),
                 new Block.Field("Confidence", percent(top.confidence())),
                 new Block.Field("Culprit", culprit(top.culprit())),
                 new Block.Field("Onset", onset(result.symptom())))));
         if (!top.evidence().isEmpty()) {
-            blocks.add(new Block.EvidenceList("Evidence", evidence(top.evidence())));
+            blocks.add(new Block.EvidenceList("Evidence", evidence(top.evidence(), clean)));
         }
         charts.render(report).ifPresent(blocks::add);
         if (top.remediation() != null) {
-            blocks.add(new Block.Proposal(
-                    "p-" + UUID.randomUUID().toString().substring(0, 8),
-                    Operations.describe(top.remediation()),
-                    result.namespace(),
-                    "WRITE",
-                    requester,
-                    null,
-                    APPROVE,
-                    REJECT));
+            // the proposal itself is its own message, posted by the approval flow, so reactions on it are votes
+            blocks.add(new Block.Paragraph("Proposed fix: *" + Operations.describe(top.remediation()) + "*"));
         }
-        others(result).ifPresent(blocks::add);
-        blocks.add(new Block.Context(context(result)));
-        return new Reply(text(result), blocks);
+        others(result).map(text -> new Block.Paragraph(clean.apply(text))).ifPresent(blocks::add);
+        blocks.add(new Block.Context(clean.apply(context(result))));
+        return new Reply(clean.apply(text(result)), blocks);
     }
 
     private static String heading(TriageResult result) {
@@ -103,13 +103,13 @@ public final class AnswerRenderer {
         return "";
     }
 
-    private static List<Block.Evidence> evidence(List<EvidenceItem> items) {
+    private static List<Block.Evidence> evidence(List<EvidenceItem> items, UnaryOperator<String> clean) {
         return items.stream()
-                .map(item -> new Block.Evidence(item.source(), item.at(), item.detail()))
+                .map(item -> new Block.Evidence(item.source(), item.at(), clean.apply(item.detail())))
                 .toList();
     }
 
-    private static java.util.Optional<Block> others(TriageResult result) {
+    private static java.util.Optional<String> others(TriageResult result) {
         List<Hypothesis> others =
                 result.hypotheses().stream().skip(1).limit(OTHER_HYPOTHESES).toList();
         if (others.isEmpty()) {
@@ -124,7 +124,7 @@ public final class AnswerRenderer {
                     .append("): ")
                     .append(other.summary());
         }
-        return java.util.Optional.of(new Block.Paragraph(text.toString()));
+        return java.util.Optional.of(text.toString());
     }
 
     private static String context(TriageResult result) {

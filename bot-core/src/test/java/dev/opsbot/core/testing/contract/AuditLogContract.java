@@ -8,15 +8,29 @@ import dev.opsbot.core.audit.AuditEvent.ElevationGranted;
 import dev.opsbot.core.audit.AuditEvent.ElevationRefused;
 import dev.opsbot.core.audit.AuditEvent.Mode;
 import dev.opsbot.core.audit.AuditLog;
+import dev.opsbot.core.audit.AuditRecord;
+import dev.opsbot.core.audit.CanonicalJson;
+import dev.opsbot.core.audit.ChainAnchor;
+import dev.opsbot.core.audit.ChainCheck;
+import dev.opsbot.core.audit.HashChain;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link AuditLog} promises. */
+/**
+ * What every {@link AuditLog} promises: events come back as recorded, in order, and every record is chained to the
+ * one before it so that tampering with the storage shows in {@link AuditLog#verify()}. The tamper tests change the
+ * storage through {@link #tampering()}, as someone with write access to the database could.
+ */
 public abstract class AuditLogContract {
     protected static final Instant T0 = Instant.parse("2026-03-10T02:40:00Z");
     private static final int WRITERS = 8;
@@ -25,6 +39,30 @@ public abstract class AuditLogContract {
 
     /** A new log over empty storage. */
     protected abstract AuditLog newLog();
+
+    /**
+     * Changes to the storage behind {@link #audit}'s back: plain SQL for a database, the fake's own methods for a
+     * fake. Each says what a statement would do; none goes through the log.
+     */
+    protected abstract Tampering tampering();
+
+    /** What someone with write access to the storage can do to the records. */
+    public interface Tampering {
+        /** Rewrites every column of the record but its number ({@code UPDATE ... WHERE seq = ?}). */
+        void update(long seq, UnaryOperator<AuditRecord> change);
+
+        /** {@code UPDATE ... SET seq = to WHERE seq = from}. */
+        void renumber(long from, long to);
+
+        /** {@code DELETE ... WHERE seq = ?}. */
+        void delete(long seq);
+
+        /** {@code INSERT} of a record made by hand, its number included. */
+        void insert(AuditRecord forged);
+
+        /** What the migration that added the chain found: records up to {@code seq} existed before it. */
+        void writtenBeforeTheChainThrough(long seq);
+    }
 
     /** A second log over the same storage, as another replica sees it; fakes return it unchanged. */
     protected AuditLog anotherReplicaOf(AuditLog log) {
@@ -191,6 +229,410 @@ public abstract class AuditLogContract {
         assertThat(all).hasSize(WRITERS * 20);
         assertThat(seenByRacer.get(WRITERS)).allSatisfy(snapshot -> assertThat(all.subList(0, snapshot.size()))
                 .isEqualTo(snapshot));
+    }
+
+    @Test
+    void firstRecordChainsFromSixtyFourZeros() {
+        audit.record(granted("alice", 0));
+
+        AuditRecord first = records().getFirst();
+
+        assertThat(first.seq()).isEqualTo(1);
+        assertThat(first.prevHash()).isEqualTo("0".repeat(64)).isEqualTo(HashChain.GENESIS);
+        assertThat(first.hash()).isEqualTo(sha256Hex(first.prevHash() + first.event()));
+    }
+
+    @Test
+    void eachRecordHashesThePreviousHashFollowedByItsCanonicalEvent() {
+        List<AuditEvent> recorded = List.of(granted("a", 0), refused("b", 1), granted("c", 2));
+        recorded.forEach(audit::record);
+
+        List<AuditRecord> records = records();
+
+        assertThat(records).extracting(AuditRecord::seq).containsExactly(1L, 2L, 3L);
+        for (int i = 0; i < records.size(); i++) {
+            AuditRecord record = records.get(i);
+            String prev = i == 0 ? HashChain.GENESIS : records.get(i - 1).hash();
+            assertThat(record.event()).isEqualTo(CanonicalJson.of(recorded.get(i)));
+            assertThat(record.prevHash()).isEqualTo(prev);
+            assertThat(record.hash()).isEqualTo(sha256Hex(prev + record.event()));
+        }
+    }
+
+    @Test
+    void recordCopiesTimeKindAndActorOutOfItsEvent() {
+        ElevationGranted granted = new ElevationGranted(
+                Instant.parse("2026-03-10T02:41:07.123456789Z"),
+                "alice@example.com",
+                Mode.READ,
+                "production",
+                null,
+                "opsbot-alice",
+                T0.plusSeconds(900),
+                null,
+                null,
+                null,
+                List.of(),
+                List.of());
+
+        audit.record(granted);
+
+        AuditRecord record = records().getFirst();
+        assertThat(record.kind()).isEqualTo("elevation_granted");
+        assertThat(record.actor()).isEqualTo("alice@example.com");
+        // storage keeps microseconds; the hashed event keeps every digit
+        assertThat(Duration.between(granted.at(), record.at()).abs()).isLessThan(Duration.ofNanos(1_000));
+        assertThat(record.event()).contains("\"at\":\"2026-03-10T02:41:07.123456789Z\"");
+        assertThat(CanonicalJson.read(record.event())).isEqualTo(granted);
+    }
+
+    @Test
+    void emptyLogVerifiesIntactAtTheChainsStart() {
+        assertThat(audit.verify()).isEqualTo(new ChainCheck.Intact(0, 0, 0, HashChain.GENESIS));
+    }
+
+    @Test
+    void recordedLogVerifiesIntactNamingItsLastRecordAndHash() {
+        recordFive();
+
+        ChainCheck check = audit.verify();
+
+        assertThat(check).isEqualTo(new ChainCheck.Intact(5, 0, 5, record(5).hash()));
+        assertThat(check.describe())
+                .isEqualTo("audit log intact: 5 events, last hash " + record(5).hash() + " (record 5)");
+    }
+
+    @Test
+    void chainWrittenByEightRacingWritersOnTwoReplicasVerifies() {
+        List<AuditLog> replicas = List.of(audit, anotherReplicaOf(audit));
+
+        Race.of(WRITERS, writer -> {
+            for (int i = 0; i < 25; i++) {
+                replicas.get(writer % 2).record(granted("w" + writer + "-" + i, i));
+            }
+            return null;
+        });
+
+        ChainCheck check = audit.verify();
+        assertThat(check).isInstanceOf(ChainCheck.Intact.class);
+        assertThat(((ChainCheck.Intact) check).events()).isEqualTo(WRITERS * 25);
+        assertThat(anotherReplicaOf(audit).verify()).isEqualTo(check);
+    }
+
+    @Test
+    void scanHandsOverRecordsFromTheGivenNumberOnInOrder() {
+        recordFive();
+
+        List<AuditRecord> scanned = new ArrayList<>();
+        audit.scan(3, scanned::add);
+
+        assertThat(scanned).extracting(AuditRecord::seq).containsExactly(3L, 4L, 5L);
+        assertThat(scanned).extracting(AuditRecord::actor).containsExactly("w2", "w3", "w4");
+    }
+
+    @Test
+    void scanSinceKeepsRecordsAtOrAfterTheTimeInRecordingOrder() {
+        audit.record(granted("late", 120));
+        audit.record(refused("early", 0));
+        audit.record(granted("middle", 60));
+
+        List<AuditRecord> scanned = new ArrayList<>();
+        audit.scanSince(T0.plusSeconds(60), scanned::add);
+
+        assertThat(scanned).extracting(AuditRecord::actor).containsExactly("late", "middle");
+        assertThat(scanned).extracting(AuditRecord::seq).containsExactly(1L, 3L);
+    }
+
+    /** A newer opsbot may record event types this one does not know: the chain still verifies. */
+    @Test
+    void recordThisVersionCannotReadStillVerifies() {
+        recordFive();
+        String unknown =
+                "{\"actor\":\"bob@example.com\",\"at\":\"2026-03-10T02:50:00Z\",\"type\":\"proposal_executed\"}";
+        tampering()
+                .insert(new AuditRecord(
+                        6,
+                        Instant.parse("2026-03-10T02:50:00Z"),
+                        "proposal_executed",
+                        "bob@example.com",
+                        unknown,
+                        record(5).hash(),
+                        HashChain.next(record(5).hash(), unknown)));
+
+        assertThat(audit.verify()).isInstanceOf(ChainCheck.Intact.class);
+    }
+
+    @Test
+    void changedEventIsCaughtAtItsRecord() {
+        recordFive();
+
+        tampering().update(3, r -> withEvent(r, r.event().replace("opsbot-w2", "opsbot-mallory")));
+
+        assertBrokenAt(3, "its hash does not match its contents");
+    }
+
+    @Test
+    void changedHashIsCaughtAtItsRecord() {
+        recordFive();
+
+        tampering().update(3, r -> withHashes(r, r.prevHash(), HashChain.next(r.prevHash(), "something else")));
+
+        assertBrokenAt(3, "its hash does not match its contents");
+    }
+
+    @Test
+    void changedEventWithItsHashRecomputedIsCaughtAtTheNextRecord() {
+        recordFive();
+
+        tampering().update(3, r -> {
+            String event = r.event().replace("opsbot-w2", "opsbot-mallory");
+            return withHashes(withEvent(r, event), r.prevHash(), HashChain.next(r.prevHash(), event));
+        });
+
+        assertBrokenAt(4, "its prev_hash is not the hash of record 3 before it");
+    }
+
+    @Test
+    void changedActorColumnOutsideTheHashIsCaught() {
+        recordFive();
+
+        tampering()
+                .update(
+                        2,
+                        r -> new AuditRecord(
+                                r.seq(), r.at(), r.kind(), "mallory@example.com", r.event(), r.prevHash(), r.hash()));
+
+        assertBrokenAt(2, "its actor column says 'mallory@example.com' but its hashed event says 'w1'");
+    }
+
+    @Test
+    void changedTimeColumnOutsideTheHashIsCaught() {
+        recordFive();
+
+        tampering()
+                .update(
+                        2,
+                        r -> new AuditRecord(
+                                r.seq(),
+                                r.at().minusSeconds(3600),
+                                r.kind(),
+                                r.actor(),
+                                r.event(),
+                                r.prevHash(),
+                                r.hash()));
+
+        assertBrokenAt(2, "its at column says");
+    }
+
+    @Test
+    void deletedRecordIsCaughtAsMissing() {
+        recordFive();
+
+        tampering().delete(3);
+
+        assertBrokenAt(3, "it is missing (the log goes from record 2 to record 4), so it was deleted");
+    }
+
+    @Test
+    void deletedFirstRecordsAreCaughtAsMissing() {
+        recordFive();
+
+        tampering().delete(1);
+        tampering().delete(2);
+
+        assertBrokenAt(1, "records 1 to 2 are missing (the log starts at record 3)");
+    }
+
+    @Test
+    void deletedRecordWithTheLaterOnesRenumberedIsCaught() {
+        recordFive();
+
+        tampering().delete(3);
+        tampering().renumber(4, 3);
+        tampering().renumber(5, 4);
+
+        assertBrokenAt(3, "its prev_hash is not the hash of record 2 before it");
+    }
+
+    @Test
+    void swappedRecordsAreCaught() {
+        recordFive();
+
+        tampering().renumber(3, 1_000);
+        tampering().renumber(4, 3);
+        tampering().renumber(1_000, 4);
+
+        assertBrokenAt(3, "its prev_hash is not the hash of record 2 before it");
+    }
+
+    @Test
+    void forgedRecordAppendedWithAWrongPrevIsCaught() {
+        recordFive();
+        String prev = record(4).hash();
+
+        tampering().insert(forged(6, prev, HashChain.next(prev, FORGED_EVENT)));
+
+        assertBrokenAt(6, "its prev_hash is not the hash of record 5 before it");
+    }
+
+    @Test
+    void forgedRecordAppendedWithTheRightPrevButAWrongHashIsCaught() {
+        recordFive();
+
+        tampering().insert(forged(6, record(5).hash(), HashChain.next(HashChain.GENESIS, FORGED_EVENT)));
+
+        assertBrokenAt(6, "its hash does not match its contents");
+    }
+
+    @Test
+    void recordWithoutHashesAfterChainedOnesIsCaught() {
+        recordFive();
+
+        tampering().insert(forged(6, null, null));
+
+        assertBrokenAt(6, "it has no hash although record 5 before it has one");
+    }
+
+    @Test
+    void hashesRemovedFromEveryRecordAreCaught() {
+        recordFive();
+
+        for (long seq = 1; seq <= 5; seq++) {
+            tampering().update(seq, r -> withHashes(r, null, null));
+        }
+
+        assertBrokenAt(1, "every record of this log was written with the chain");
+    }
+
+    @Test
+    void recordsWrittenBeforeTheChainAreReportedNotBroken() {
+        tampering().insert(forged(1, null, null));
+        tampering().insert(forged(2, null, null));
+        tampering().writtenBeforeTheChainThrough(2);
+
+        audit.record(granted("after", 0));
+
+        AuditRecord first = record(3);
+        assertThat(first.prevHash()).isEqualTo(HashChain.GENESIS);
+        ChainCheck check = audit.verify();
+        assertThat(check).isEqualTo(new ChainCheck.Intact(1, 2, 3, first.hash()));
+        assertThat(check.describe())
+                .endsWith("; the first 2 records were written before the chain existed and are not" + " covered by it");
+    }
+
+    @Test
+    void recordWithoutHashesBeyondThoseWrittenBeforeTheChainIsCaught() {
+        tampering().insert(forged(1, null, null));
+        tampering().insert(forged(2, null, null));
+        tampering().writtenBeforeTheChainThrough(1);
+
+        assertBrokenAt(2, "only the records up to 1 were written before the chain existed");
+    }
+
+    @Test
+    void anchorTheChainStillPassesThroughVerifies() {
+        recordFive();
+
+        assertThat(audit.verify(List.of(
+                        new ChainAnchor(3, record(3).hash()),
+                        new ChainAnchor(5, record(5).hash()))))
+                .isInstanceOf(ChainCheck.Intact.class);
+    }
+
+    /** Whoever can write the database can rewrite the chain from a changed record on; only a kept hash shows it. */
+    @Test
+    void chainRewrittenFromAChangedRecordIsCaughtOnlyByAnAnchorKeptElsewhere() {
+        recordFive();
+        ChainAnchor kept = new ChainAnchor(5, record(5).hash());
+
+        rewriteChainFrom(3, event -> event.replace("opsbot-w2", "opsbot-mallory"));
+
+        assertThat(audit.verify()).isInstanceOf(ChainCheck.Intact.class);
+        ChainCheck anchored = audit.verify(List.of(kept));
+        assertThat(anchored).isInstanceOf(ChainCheck.Broken.class);
+        assertThat((ChainCheck.Broken) anchored).satisfies(broken -> {
+            assertThat(broken.seq()).isEqualTo(5);
+            assertThat(broken.reason()).contains("not the " + kept.hash() + " kept as its anchor");
+        });
+    }
+
+    @Test
+    void recordsDeletedFromTheEndAreCaughtOnlyByAnAnchorKeptElsewhere() {
+        recordFive();
+        ChainAnchor kept = new ChainAnchor(5, record(5).hash());
+
+        tampering().delete(5);
+
+        assertThat(audit.verify())
+                .isEqualTo(new ChainCheck.Intact(4, 0, 4, record(4).hash()));
+        assertThat(audit.verify(List.of(kept)))
+                .isEqualTo(new ChainCheck.Broken(
+                        5,
+                        "it was kept as an anchor, but it is not in the log (the log ends at record 4): records were"
+                                + " deleted from its end"));
+    }
+
+    private static final String FORGED_EVENT =
+            "{\"actor\":\"mallory@example.com\",\"at\":\"2026-03-10T02:40:00Z\",\"question\":\"nothing to see\","
+                    + "\"type\":\"question_asked\"}";
+
+    private static AuditRecord forged(long seq, String prevHash, String hash) {
+        return new AuditRecord(seq, T0, "question_asked", "mallory@example.com", FORGED_EVENT, prevHash, hash);
+    }
+
+    private void recordFive() {
+        IntStream.range(0, 5).forEach(i -> audit.record(granted("w" + i, i)));
+    }
+
+    private void rewriteChainFrom(long seq, UnaryOperator<String> change) {
+        String prev = record(seq - 1).hash();
+        for (AuditRecord r : records().subList((int) seq - 1, records().size())) {
+            String event = r.seq() == seq ? change.apply(r.event()) : r.event();
+            String hash = HashChain.next(prev, event);
+            String chainedTo = prev;
+            tampering().update(r.seq(), old -> withHashes(withEvent(old, event), chainedTo, hash));
+            prev = hash;
+        }
+    }
+
+    private void assertBrokenAt(long seq, String reason) {
+        ChainCheck check = audit.verify();
+        assertThat(check).isInstanceOf(ChainCheck.Broken.class);
+        ChainCheck.Broken broken = (ChainCheck.Broken) check;
+        assertThat(broken.seq()).as(broken.describe()).isEqualTo(seq);
+        assertThat(broken.reason()).contains(reason);
+        assertThat(broken.describe()).startsWith("audit log broken at record " + seq + ": ");
+    }
+
+    private List<AuditRecord> records() {
+        List<AuditRecord> records = new ArrayList<>();
+        audit.scan(1, records::add);
+        return records;
+    }
+
+    private AuditRecord record(long seq) {
+        return records().stream()
+                .filter(r -> r.seq() == seq)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no record " + seq));
+    }
+
+    private static AuditRecord withEvent(AuditRecord r, String event) {
+        return new AuditRecord(r.seq(), r.at(), r.kind(), r.actor(), event, r.prevHash(), r.hash());
+    }
+
+    private static AuditRecord withHashes(AuditRecord r, String prevHash, String hash) {
+        return new AuditRecord(r.seq(), r.at(), r.kind(), r.actor(), r.event(), prevHash, hash);
+    }
+
+    /** SHA-256 written out here rather than through {@link HashChain}, so that the byte layout itself is pinned. */
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static List<List<Long>> readUntilDone(AuditLog reader, AtomicInteger writersDone) {
