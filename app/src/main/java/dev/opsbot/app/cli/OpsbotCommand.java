@@ -51,7 +51,7 @@ public final class OpsbotCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "a command is required: serve, demo, triage, db, version");
+                spec.commandLine(), "a command is required: serve, demo, triage, db, redact, audit, version");
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -70,7 +70,8 @@ public final class ScenarioTriage implements TriageBackend {
                     sources,
                     settings.sourceTimeout(),
                     scenario.namespace(),
-                    scenario::now,
+                    // the scenario's own clock: at its now, and later once an approved action moved it on
+                    server.clock()::instant,
                     settings.window(),
                     settings.budget(),
                     clock);

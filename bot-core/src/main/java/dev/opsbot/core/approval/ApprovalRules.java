@@ -64,7 +64,8 @@ public record ApprovalRules(
      */
     public Optional<String> refusal(Proposal proposal, Identity voter, Vote.Kind kind) {
         String environment = proposal.environment();
-        boolean approver = voter.access(environment).map(EnvironmentAccess::approver).orElse(false);
+        boolean approver =
+                voter.access(environment).map(EnvironmentAccess::approver).orElse(false);
         boolean requester = voter.email().equalsIgnoreCase(proposal.requesterEmail());
         String name = firstName(voter);
         if (kind == Vote.Kind.REJECT) {
@@ -75,8 +76,8 @@ public record ApprovalRules(
                             + ": only the requester or an approver for " + environment + " can");
         }
         if (requester && twoPersonEnvironments.contains(environment)) {
-            return Optional.of(
-                    name + " can't approve " + pronoun(voter) + " own " + environment + " change: a second person must");
+            return Optional.of(name + " can't approve " + pronoun(voter) + " own " + environment
+                    + " change: a second person must");
         }
         if (!approver) {
             return Optional.of(name + " can't approve changes in " + environment + ": " + voter.email()

@@ -122,14 +122,14 @@ public final class ApprovalService implements Proposer, ReactionHandler {
         if (!PROPOSAL.equals(message.kind())) {
             return;
         }
-        String reaction = switch (event) {
-            case ChatEvent.ReactionAdded added -> added.reaction();
-            case ChatEvent.ReactionRemoved removed -> removed.reaction();
-            default -> null;
-        };
+        String reaction =
+                switch (event) {
+                    case ChatEvent.ReactionAdded added -> added.reaction();
+                    case ChatEvent.ReactionRemoved removed -> removed.reaction();
+                    default -> null;
+                };
         Optional<Vote.Kind> kind = reaction == null ? Optional.empty() : rules.voteFor(reaction);
-        Optional<Proposal> proposal =
-                message.subject() == null ? Optional.empty() : store.find(message.subject());
+        Optional<Proposal> proposal = message.subject() == null ? Optional.empty() : store.find(message.subject());
         if (kind.isEmpty() || proposal.isEmpty()) {
             return;
         }
@@ -156,8 +156,11 @@ public final class ApprovalService implements Proposer, ReactionHandler {
         Identity voter;
         switch (acting.resolve(event)) {
             case Resolution.Refused refused -> {
-                refuse(proposal, event.user().id(), event.user().name() + "'s " + decision
-                        + " doesn't count: " + refused.reason(), responder);
+                refuse(
+                        proposal,
+                        event.user().id(),
+                        event.user().name() + "'s " + decision + " doesn't count: " + refused.reason(),
+                        responder);
                 return;
             }
             case Resolution.Mapped mapped -> voter = mapped.identity();
@@ -185,7 +188,8 @@ public final class ApprovalService implements Proposer, ReactionHandler {
             return;
         }
         record(proposal, voter.email(), "rejected", name + " rejected it");
-        responder.reply(Reply.text(":x: " + name + " rejected *" + proposal.action().operation() + "*. It won't run."));
+        responder.reply(
+                Reply.text(":x: " + name + " rejected *" + proposal.action().operation() + "*. It won't run."));
         updateProposalMessage(proposal, "Rejected by " + name + ".", responder);
     }
 
@@ -195,8 +199,11 @@ public final class ApprovalService implements Proposer, ReactionHandler {
                 .map(Vote::voterEmail)
                 .distinct()
                 .toList();
-        record(proposal, voter.email(), "approved", name + " approved (" + approvers.size() + " of "
-                + proposal.approvalsRequired() + ")");
+        record(
+                proposal,
+                voter.email(),
+                "approved",
+                name + " approved (" + approvers.size() + " of " + proposal.approvalsRequired() + ")");
         if (approvers.size() < proposal.approvalsRequired()) {
             int more = proposal.approvalsRequired() - approvers.size();
             responder.reply(Reply.text(":ballot_box_with_check: " + name + " approved (" + approvers.size() + " of "
@@ -208,8 +215,8 @@ public final class ApprovalService implements Proposer, ReactionHandler {
                 proposal.id(), ProposalState.PROPOSED, ProposalState.APPROVED, null, outcome, clock.instant())) {
             return; // another approval, on this replica or another, got there first and runs it
         }
-        responder.reply(Reply.text(":white_check_mark: " + name + " approved. Running *" + proposal.action().operation()
-                + "* as " + proposal.requesterEmail() + "…"));
+        responder.reply(Reply.text(":white_check_mark: " + name + " approved. Running *"
+                + proposal.action().operation() + "* as " + proposal.requesterEmail() + "…"));
         updateProposalMessage(proposal, "Approved by " + String.join(", ", approvers) + ".", responder);
         execution.run(proposal, voter, approvers, responder);
     }
@@ -221,8 +228,9 @@ public final class ApprovalService implements Proposer, ReactionHandler {
         Identity voter = mapped.identity();
         String name = ApprovalRules.firstName(voter);
         if (proposal.state() != ProposalState.PROPOSED) {
-            if (kind == Vote.Kind.APPROVE && store.votes(proposal.id()).stream()
-                    .anyMatch(v -> v.voterEmail().equalsIgnoreCase(voter.email()))) {
+            if (kind == Vote.Kind.APPROVE
+                    && store.votes(proposal.id()).stream()
+                            .anyMatch(v -> v.voterEmail().equalsIgnoreCase(voter.email()))) {
                 responder.reply(Reply.text(":information_source: Too late to withdraw: *"
                         + proposal.action().operation() + "* is already " + words(proposal.state()) + "."));
             }
@@ -234,7 +242,11 @@ public final class ApprovalService implements Proposer, ReactionHandler {
         long standing = store.votes(proposal.id()).stream()
                 .filter(v -> v.kind() == Vote.Kind.APPROVE)
                 .count();
-        record(proposal, voter.email(), "withdrawn", name + " withdrew their " + kind.name().toLowerCase());
+        record(
+                proposal,
+                voter.email(),
+                "withdrawn",
+                name + " withdrew their " + kind.name().toLowerCase());
         responder.reply(Reply.text(":leftwards_arrow_with_hook: " + name + " withdrew their "
                 + (kind == Vote.Kind.APPROVE ? "approval" : "rejection") + " (" + standing + " of "
                 + proposal.approvalsRequired() + " approvals)."));
@@ -263,8 +275,8 @@ public final class ApprovalService implements Proposer, ReactionHandler {
             return false;
         }
         record(proposal, proposal.requesterEmail(), "expired", outcome);
-        responder.reply(Reply.text(":hourglass: The proposal to *" + proposal.action().operation() + "* " + outcome
-                + ". Ask again for a fresh one."));
+        responder.reply(Reply.text(":hourglass: The proposal to *"
+                + proposal.action().operation() + "* " + outcome + ". Ask again for a fresh one."));
         updateProposalMessage(proposal, "Expired.", responder);
         return true;
     }
@@ -305,6 +317,7 @@ public final class ApprovalService implements Proposer, ReactionHandler {
     }
 
     private static String thread(Proposal proposal) {
-        return proposal.thread().platform() + "/" + proposal.thread().channel() + "/" + proposal.thread().thread();
+        return proposal.thread().platform() + "/" + proposal.thread().channel() + "/"
+                + proposal.thread().thread();
     }
 }

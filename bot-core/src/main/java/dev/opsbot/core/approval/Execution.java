@@ -123,8 +123,8 @@ final class Execution {
         }
         audit.record(new AuditEvent.ActionVerified(
                 now(), proposal.requesterEmail(), proposal.id(), verification.recovered(), verification.summary()));
-        responder.reply(Reply.text(
-                (verification.recovered() ? ":white_check_mark: Verified: " : ":warning: Not recovered: ")
+        responder.reply(
+                Reply.text((verification.recovered() ? ":white_check_mark: Verified: " : ":warning: Not recovered: ")
                         + verification.summary()));
     }
 
@@ -152,9 +152,12 @@ final class Execution {
                     ProposalState.UNKNOWN.name(),
                     why,
                     0));
-            responders.apply(proposal)
-                    .reply(Reply.text(":warning: I was restarted while running *" + proposal.action().operation()
-                            + "*. Whether it happened is unknown: check " + proposal.action().target()
+            responders
+                    .apply(proposal)
+                    .reply(Reply.text(":warning: I was restarted while running *"
+                            + proposal.action().operation()
+                            + "*. Whether it happened is unknown: check "
+                            + proposal.action().target()
                             + " before doing anything. I will not run it again; ask for a new proposal if it is"
                             + " still needed."));
         }

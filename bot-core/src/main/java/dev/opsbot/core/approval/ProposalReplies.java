@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /** How a proposal and what happens to it read in the thread: the same words on every platform. */
 final class ProposalReplies {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private ProposalReplies() {}
 

@@ -64,7 +64,18 @@ public final class Dispatcher {
             String owner,
             Duration lease,
             DispatchListener listener) {
-        this(ledger, threads, botMessages, ports, router, workers, clock, owner, lease, listener, ReactionHandler.IGNORE);
+        this(
+                ledger,
+                threads,
+                botMessages,
+                ports,
+                router,
+                workers,
+                clock,
+                owner,
+                lease,
+                listener,
+                ReactionHandler.IGNORE);
     }
 
     /** @param reactions hears reactions on opsbot's own messages (votes on proposals) */

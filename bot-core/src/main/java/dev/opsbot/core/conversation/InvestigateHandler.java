@@ -1,11 +1,11 @@
 package dev.opsbot.core.conversation;
 
+import dev.opsbot.core.audit.AuditEvent;
+import dev.opsbot.core.audit.AuditLog;
 import dev.opsbot.core.chat.ChatEvent;
 import dev.opsbot.core.chat.ChatUser;
 import dev.opsbot.core.chat.MessageRef;
 import dev.opsbot.core.chat.Reply;
-import dev.opsbot.core.audit.AuditEvent;
-import dev.opsbot.core.audit.AuditLog;
 import dev.opsbot.core.identity.Acting;
 import dev.opsbot.core.redaction.Redactor;
 import dev.opsbot.core.redaction.Vault;
@@ -159,8 +159,9 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
                         ? ""
                         : " groups " + String.join(",", actor.principal().groups()))
                 + "; AWS read role of " + actor.environment();
-        String arguments = "{\"service\":\"" + investigation.service() + "\",\"namespace\":\""
-                + investigation.namespace() + "\",\"symptom\":\"" + investigation.symptom().jsonName() + "\"}";
+        String arguments =
+                "{\"service\":\"" + investigation.service() + "\",\"namespace\":\"" + investigation.namespace()
+                        + "\",\"symptom\":\"" + investigation.symptom().jsonName() + "\"}";
         for (SourceStatus source : report.result().sources()) {
             audit.record(new AuditEvent.ToolRun(
                     Instant.now(),
@@ -170,15 +171,14 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
                     arguments,
                     source.items(),
                     source.millis(),
-                    source.failed()
-                            ? "error: " + redactor.redact(source.detail(), Vault.create())
-                            : source.status(),
+                    source.failed() ? "error: " + redactor.redact(source.detail(), Vault.create()) : source.status(),
                     thread(event)));
         }
     }
 
     private static String thread(ChatEvent event) {
-        return event.thread().platform() + "/" + event.thread().channel() + "/" + event.thread().thread();
+        return event.thread().platform() + "/" + event.thread().channel() + "/"
+                + event.thread().thread();
     }
 
     private static TriageListener listener(Progress progress, MessageRef status, Responder responder) {

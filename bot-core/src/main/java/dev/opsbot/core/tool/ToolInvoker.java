@@ -7,6 +7,8 @@ import dev.opsbot.core.policy.PolicyDecision;
 import dev.opsbot.core.policy.PolicyRequest;
 import dev.opsbot.core.policy.PolicyViolation;
 import dev.opsbot.core.policy.TransportGuard;
+import dev.opsbot.core.redaction.RedactingResults;
+import dev.opsbot.core.redaction.Vault;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -46,6 +48,16 @@ public final class ToolInvoker {
     public ToolInvoker(TransportGuard guard, String environment) {
         this.guard = Objects.requireNonNull(guard, "guard");
         this.environment = Objects.requireNonNull(environment, "environment");
+    }
+
+    /**
+     * Runs {@code tool} for a conversation whose secrets are in {@code vault}: placeholders in the arguments are
+     * restored only inside the tool's own call, and everything it returns, errors included, is redacted before it
+     * goes back to a model, a chat or the audit log.
+     */
+    public ToolResult invoke(Tool tool, ToolContext context, JsonNode arguments, Vault vault) {
+        ToolResult result = invoke(RedactingResults.around(tool, vault), context, arguments);
+        return RedactingResults.redact(result, vault);
     }
 
     public ToolResult invoke(Tool tool, ToolContext context, JsonNode arguments) {

@@ -2,6 +2,8 @@ package dev.opsbot.core.triage;
 
 import dev.opsbot.core.identity.CloudCredentials;
 import dev.opsbot.core.identity.Principal;
+import dev.opsbot.core.redaction.Redactor;
+import dev.opsbot.core.redaction.Vault;
 import dev.opsbot.core.tool.ToolContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +20,8 @@ import java.util.function.Supplier;
  * {@code now}, while deadlines still run on real time.
  */
 public final class TriageService {
+    private static final Redactor REDACTOR = Redactor.standard();
+
     private final TriageEngine engine;
     private final List<String> sourceNames;
     private final String defaultNamespace;
@@ -47,9 +51,14 @@ public final class TriageService {
         return sourceNames;
     }
 
+    /**
+     * The question as asked, with any secret in it replaced by a placeholder: it travels into the answer, the triage
+     * JSON and the audit log.
+     */
     public Investigation investigation(String question, String service, String namespace, SymptomKind symptom) {
         String resolved = namespace == null || namespace.isBlank() ? defaultNamespace : namespace;
-        return new Investigation(question, resolved, service, symptom, investigationNow.get(), window);
+        String redacted = question == null ? null : REDACTOR.redact(question, Vault.create());
+        return new Investigation(redacted, resolved, service, symptom, investigationNow.get(), window);
     }
 
     /** Runs as {@code actor} with no AWS identity: for sources that need none (scenarios, tests). */

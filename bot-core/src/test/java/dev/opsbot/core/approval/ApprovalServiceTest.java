@@ -101,8 +101,8 @@ class ApprovalServiceTest {
 
     /** alice asks; the oom answer's rollback becomes a proposal. */
     private Proposal propose(ApprovalService service) {
-        ChatEvent question = new ChatEvent.Mention(
-                "e-q", THREAD, "m-q", user("alice"), "why is checkout 5xx?", clock.instant());
+        ChatEvent question =
+                new ChatEvent.Mention("e-q", THREAD, "m-q", user("alice"), "why is checkout 5xx?", clock.instant());
         Acting.Outcome.As alice = (Acting.Outcome.As) acting.forRead(question);
         service.propose(question, alice, oomReport(), responder("alice"));
         return store.inState(ProposalState.PROPOSED, 10).getFirst();
@@ -112,7 +112,8 @@ class ApprovalServiceTest {
         String messageId = store.find(proposal.id()).orElseThrow().messageId();
         MessageRef target = new MessageRef(THREAD, messageId);
         ChatEvent event = added
-                ? new ChatEvent.ReactionAdded("e-" + who + reaction + added, target, user(who), reaction, clock.instant())
+                ? new ChatEvent.ReactionAdded(
+                        "e-" + who + reaction + added, target, user(who), reaction, clock.instant())
                 : new ChatEvent.ReactionRemoved("e-" + who + reaction, target, user(who), reaction, clock.instant());
         BotMessage message = messages.find("console", messageId).orElseThrow();
         service.onReaction(event, message, responder(who));
@@ -135,8 +136,8 @@ class ApprovalServiceTest {
         assertThat(proposal.requesterEmail()).isEqualTo("alice@example.com");
         assertThat(proposal.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
         var posted = chat.posted().getLast();
-        assertThat(posted.reply().blocks()).anySatisfy(block -> assertThat(block)
-                .isInstanceOfSatisfying(Block.Proposal.class, p -> {
+        assertThat(posted.reply().blocks())
+                .anySatisfy(block -> assertThat(block).isInstanceOfSatisfying(Block.Proposal.class, p -> {
                     assertThat(p.proposalId()).isEqualTo(proposal.id());
                     assertThat(p.operation()).isEqualTo("rollback Deployment shop/checkout to revision 41");
                     assertThat(p.environment()).isEqualTo("production");
@@ -144,11 +145,14 @@ class ApprovalServiceTest {
                     assertThat(p.requester()).isEqualTo("Alice Chen");
                     assertThat(p.approveReaction()).isEqualTo("white_check_mark");
                 }));
-        assertThat(store.find(proposal.id()).orElseThrow().messageId()).isEqualTo(posted.ref().messageId());
-        assertThat(audit.events(AuditEvent.ProposalCreated.class)).singleElement().satisfies(event -> {
-            assertThat(event.actor()).isEqualTo("alice@example.com");
-            assertThat(event.proposal()).isEqualTo(proposal.id());
-        });
+        assertThat(store.find(proposal.id()).orElseThrow().messageId())
+                .isEqualTo(posted.ref().messageId());
+        assertThat(audit.events(AuditEvent.ProposalCreated.class))
+                .singleElement()
+                .satisfies(event -> {
+                    assertThat(event.actor()).isEqualTo("alice@example.com");
+                    assertThat(event.proposal()).isEqualTo(proposal.id());
+                });
     }
 
     @Test
@@ -278,8 +282,11 @@ class ApprovalServiceTest {
     @Test
     void aDestructiveActionNeedsTwoApproversAndAWithdrawnApprovalNoLongerCounts() {
         rules = new ApprovalRules(
-                Map.of(Risk.WRITE, 2), rules.twoPersonEnvironments(), rules.approveReactions(),
-                rules.rejectReactions(), rules.expiry());
+                Map.of(Risk.WRITE, 2),
+                rules.twoPersonEnvironments(),
+                rules.approveReactions(),
+                rules.rejectReactions(),
+                rules.expiry());
         ApprovalService service = service();
         Proposal proposal = propose(service);
         assertThat(proposal.approvalsRequired()).isEqualTo(2);
@@ -287,8 +294,8 @@ class ApprovalServiceTest {
         react(service, proposal, "bob", "white_check_mark", true);
         assertThat(said().getLast()).isEqualTo(":ballot_box_with_check: bob approved (1 of 2). Waiting for 1 more.");
         react(service, proposal, "bob", "white_check_mark", false);
-        assertThat(said().getLast()).isEqualTo(":leftwards_arrow_with_hook: bob withdrew their approval (0 of 2"
-                + " approvals).");
+        assertThat(said().getLast())
+                .isEqualTo(":leftwards_arrow_with_hook: bob withdrew their approval (0 of 2" + " approvals).");
         react(service, proposal, "dave", "white_check_mark", true);
         assertThat(ran).isEmpty();
         react(service, proposal, "bob", "white_check_mark", true);
@@ -358,8 +365,9 @@ class ApprovalServiceTest {
         assertThat(service().recoverInterrupted(p -> responder("opsbot"))).isEqualTo(1);
 
         assertThat(state(proposal)).isEqualTo(ProposalState.UNKNOWN);
-        assertThat(said().getLast()).startsWith(":warning: I was restarted while running *rollback Deployment"
-                + " shop/checkout to revision 41*. Whether it happened is unknown");
+        assertThat(said().getLast())
+                .startsWith(":warning: I was restarted while running *rollback Deployment"
+                        + " shop/checkout to revision 41*. Whether it happened is unknown");
         react(service, proposal, "bob", "white_check_mark", true);
         assertThat(ran).isEmpty();
     }

@@ -7,11 +7,11 @@ import static dev.opsbot.core.testing.triage.Evidence.pod;
 import static dev.opsbot.core.testing.triage.Evidence.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opsbot.core.audit.AuditEvent;
 import dev.opsbot.core.chat.Block;
 import dev.opsbot.core.chat.ChatEvent;
 import dev.opsbot.core.chat.ChatUser;
 import dev.opsbot.core.chat.ThreadRef;
-import dev.opsbot.core.audit.AuditEvent;
 import dev.opsbot.core.identity.Acting;
 import dev.opsbot.core.identity.Environments;
 import dev.opsbot.core.testing.InMemoryAuditLog;
@@ -104,29 +104,36 @@ class InvestigateHandlerTest {
         FakeEvidenceSource prometheus = FakeEvidenceSource.named("prometheus")
                 .failingWith(SourceFailure.timeout("prometheus", Duration.ofSeconds(2)));
 
-        ask(() -> service(kubernetes, prometheus), "@opsbot why is checkout 5xx? token ghp_abcdefghijklmnopqrstuvwxyz0123456789");
+        ask(
+                () -> service(kubernetes, prometheus),
+                "@opsbot why is checkout 5xx? token ghp_abcdefghijklmnopqrstuvwxyz0123456789");
 
         var question = audit.events(AuditEvent.QuestionAsked.class);
         assertThat(question).singleElement().satisfies(q -> {
             assertThat(q.actor()).isEqualTo("alice@example.com");
             assertThat(q.thread()).isEqualTo("console/inc-checkout/t1");
-            assertThat(q.question()).doesNotContain("ghp_abcdefghijklmnopqrstuvwxyz0123456789").contains("[[secret:");
+            assertThat(q.question())
+                    .doesNotContain("ghp_abcdefghijklmnopqrstuvwxyz0123456789")
+                    .contains("[[secret:");
         });
         var runs = audit.events(AuditEvent.ToolRun.class);
-        assertThat(runs).extracting(AuditEvent.ToolRun::tool)
+        assertThat(runs)
+                .extracting(AuditEvent.ToolRun::tool)
                 .containsExactlyInAnyOrder("triage.kubernetes", "triage.prometheus");
         assertThat(runs).allSatisfy(run -> {
             assertThat(run.actor()).isEqualTo("alice@example.com");
             assertThat(run.identity()).contains("alice@example.com").contains("oncall");
             assertThat(run.arguments()).contains("\"service\":\"checkout\"");
         });
-        assertThat(runs).filteredOn(run -> run.tool().equals("triage.kubernetes"))
+        assertThat(runs)
+                .filteredOn(run -> run.tool().equals("triage.kubernetes"))
                 .singleElement()
                 .satisfies(run -> {
                     assertThat(run.outcome()).isEqualTo("ok");
                     assertThat(run.resultChars()).as("one change").isEqualTo(1);
                 });
-        assertThat(runs).filteredOn(run -> run.tool().equals("triage.prometheus"))
+        assertThat(runs)
+                .filteredOn(run -> run.tool().equals("triage.prometheus"))
                 .singleElement()
                 .satisfies(run -> assertThat(run.outcome()).startsWith("error: prometheus did not answer"));
     }

@@ -1,11 +1,11 @@
 package dev.opsbot.scenario.internal;
 
 import dev.opsbot.scenario.Scenario;
+import dev.opsbot.scenario.ScenarioWrite;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
-import dev.opsbot.scenario.ScenarioWrite;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,11 @@ import java.util.Objects;
  * evidence it gave (changes, findings, signals, log signatures, checks): for the audit log, not the JSON contract.
  */
 public record SourceStatus(
-        String name, String status, String detail, long millis, @JsonIgnore long items) {
+        String name,
+        String status,
+        String detail,
+        long millis,
+        @JsonIgnore long items) {
     public static final String OK = "ok";
     public static final String PARTIAL = "partial";
     public static final String FAILED = "failed";
