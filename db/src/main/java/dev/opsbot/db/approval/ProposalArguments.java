@@ -25,11 +25,6 @@ final class ProposalArguments {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(at, "at");
-        if (from.isFinal()) {
-            throw new IllegalArgumentException(from + " is final: nothing moves proposal " + id + " out of it");
-        }
-        if (from == to) {
-            throw new IllegalArgumentException("proposal " + id + " cannot move from " + from + " to itself");
-        }
+        from.requireMoveTo(to, id);
     }
 }
