@@ -297,10 +297,23 @@ public final class ApprovalService implements Proposer, ReactionHandler {
         try {
             responder.update(
                     new MessageRef(proposal.thread(), proposal.messageId()),
-                    ProposalReplies.proposal(proposal, proposal.requesterEmail(), rules, status));
+                    ProposalReplies.proposal(proposal, requesterName(proposal), rules, status));
         } catch (RuntimeException e) {
             LOG.debug("could not update proposal message {}", proposal.messageId(), e);
         }
+    }
+
+    /** The requester as the proposal first named them; their e-mail when they can no longer be resolved. */
+    private String requesterName(Proposal proposal) {
+        return acting.resolve(
+                                proposal.thread().platform(),
+                                new dev.opsbot.core.chat.ChatUser(
+                                        proposal.requesterChatId(),
+                                        proposal.requesterChatId(),
+                                        proposal.requesterEmail()))
+                        instanceof Resolution.Mapped mapped
+                ? mapped.identity().displayName()
+                : proposal.requesterEmail();
     }
 
     private static String words(ProposalState state) {

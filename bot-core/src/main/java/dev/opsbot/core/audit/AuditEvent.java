@@ -121,7 +121,7 @@ public sealed interface AuditEvent {
      *
      * @param identity what it ran as: the Kubernetes user and groups, or the AWS role
      * @param arguments the arguments as JSON, redacted
-     * @param resultChars the size of what it returned, in characters
+     * @param resultSize how much it returned: characters of a tool's result; for a triage source, its evidence items
      * @param outcome {@code success}, {@code error: ...}, {@code no_data}, {@code approval_required}
      */
     record ToolRun(
@@ -130,7 +130,7 @@ public sealed interface AuditEvent {
             String tool,
             String identity,
             String arguments,
-            long resultChars,
+            long resultSize,
             long durationMillis,
             String outcome,
             String thread)

@@ -245,6 +245,10 @@ class ApprovalServiceTest {
         react(service, proposal, "bob", "x", true);
         react(service, proposal, "dave", "white_check_mark", true);
 
+        assertThat(chat.updates().getLast().reply().text())
+                .as("the proposal's own message says what became of it, still naming the requester")
+                .contains("requested by Alice Chen")
+                .endsWith("Rejected by bob.");
         assertThat(said())
                 .contains(":x: bob rejected *rollback Deployment shop/checkout to revision 41*. It won't run.")
                 .last()

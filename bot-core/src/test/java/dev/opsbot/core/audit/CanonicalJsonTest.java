@@ -45,7 +45,7 @@ class CanonicalJsonTest {
         var verified = new AuditEvent.ActionVerified(T0, "a", "p-1", false, null);
 
         assertThat(CanonicalJson.of(run))
-                .contains("\"resultChars\":12345678901,")
+                .contains("\"resultSize\":12345678901,")
                 .contains("\"durationMillis\":0,");
         assertThat(CanonicalJson.of(verified)).contains("\"recovered\":false,");
     }

@@ -130,7 +130,7 @@ class InvestigateHandlerTest {
                 .singleElement()
                 .satisfies(run -> {
                     assertThat(run.outcome()).isEqualTo("ok");
-                    assertThat(run.resultChars()).as("one change").isEqualTo(1);
+                    assertThat(run.resultSize()).as("one change").isEqualTo(1);
                 });
         assertThat(runs)
                 .filteredOn(run -> run.tool().equals("triage.prometheus"))
