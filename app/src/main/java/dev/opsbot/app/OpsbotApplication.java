@@ -19,6 +19,7 @@ import dev.opsbot.app.server.ConsoleTokenGuard;
 import dev.opsbot.app.server.HttpServer;
 import dev.opsbot.app.server.RouteModule;
 import dev.opsbot.app.server.StartupGate;
+import dev.opsbot.app.slack.SlackPlatform;
 import dev.opsbot.app.triage.ConfiguredTriage;
 import dev.opsbot.app.triage.StartingTriage;
 import dev.opsbot.app.triage.SymptomChart;
@@ -51,6 +52,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -79,6 +81,7 @@ public final class OpsbotApplication implements AutoCloseable {
     private final TriageBackend triage;
     private final ConfiguredIdentity identity;
     private final ApprovalService approvals;
+    private final List<AutoCloseable> adapters;
     private volatile boolean closed;
 
     private OpsbotApplication(
@@ -92,7 +95,8 @@ public final class OpsbotApplication implements AutoCloseable {
             String replica,
             TriageBackend triage,
             ConfiguredIdentity identity,
-            ApprovalService approvals) {
+            ApprovalService approvals,
+            List<AutoCloseable> adapters) {
         this.config = config;
         this.database = database;
         this.stores = stores;
@@ -104,6 +108,7 @@ public final class OpsbotApplication implements AutoCloseable {
         this.triage = triage;
         this.identity = identity;
         this.approvals = approvals;
+        this.adapters = adapters;
     }
 
     /** Starts opsbot and returns once it serves HTTP with its database migrated. */
@@ -187,6 +192,8 @@ public final class OpsbotApplication implements AutoCloseable {
         if (config.console().enabled()) {
             ports.add(consolePort);
         }
+        Optional<SlackPlatform> slack = SlackPlatform.create(config.slack(), config.approval());
+        slack.ifPresent(platform -> ports.add(platform.port()));
         String replica = Replica.name(config.server().port());
         ConfiguredIdentity identity =
                 ConfiguredIdentity.create(config.identity(), stores.identityCache(), stores.auditLog(), clock, guard);
@@ -241,6 +248,11 @@ public final class OpsbotApplication implements AutoCloseable {
         readiness.put("startup", gate::isOpen);
         readiness.put("database", database::ready);
         routes.add(new OpsRoutes(readiness, metrics));
+        slack.ifPresent(platform -> {
+            platform.listen(dispatcher::submit, stores.botMessages(), clock);
+            platform.routes().ifPresent(routes::add);
+            log.info("slack: {}", platform.description());
+        });
         if (config.console().enabled()) {
             ConsoleUsers users = new ConsoleUsers(config.console().users().stream()
                     .map(u -> new ConsoleUsers.User(u.id(), u.name(), u.email(), u.role()))
@@ -279,7 +291,18 @@ public final class OpsbotApplication implements AutoCloseable {
         ScheduledExecutorService recovery = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("event-recovery").factory());
         OpsbotApplication app = new OpsbotApplication(
-                config, database, stores, dispatcher, hub, server, recovery, replica, triage, identity, approvals);
+                config,
+                database,
+                stores,
+                dispatcher,
+                hub,
+                server,
+                recovery,
+                replica,
+                triage,
+                identity,
+                approvals,
+                slack.<List<AutoCloseable>>map(List::of).orElse(List.of()));
         app.startRecovery();
         log.info("triage evidence from {}", triage.description());
         log.info("identity: {}", identity.description());
@@ -395,6 +418,13 @@ public final class OpsbotApplication implements AutoCloseable {
         // Event streams first: closing one after Jetty recycled its request makes Javalin fail on it endlessly.
         hub.close();
         server.close();
+        for (AutoCloseable adapter : adapters) {
+            try {
+                adapter.close();
+            } catch (Exception e) {
+                log.warn("closing {} failed: {}", adapter.getClass().getSimpleName(), e.toString());
+            }
+        }
         recovery.shutdownNow();
         awaitQuietly(recovery);
         dispatcher.shutdown(grace);

@@ -115,7 +115,7 @@ public final class AnswerRenderer {
         if (others.isEmpty()) {
             return java.util.Optional.empty();
         }
-        StringBuilder text = new StringBuilder("Less likely: ");
+        StringBuilder text = new StringBuilder("Less likely:");
         for (Hypothesis other : others) {
             text.append("\n• *")
                     .append(other.cause().jsonName())
