@@ -51,7 +51,7 @@ public abstract class ConversationContract {
         assertThat(progress.text()).contains("checkout");
         Said answer = await(platform, thread, s -> s.text().contains("oom"), "the answer");
         assertThat(answer.text()).contains("512Mi").contains("128Mi");
-        assertThat(platform.said(thread)).as("a chart came with the answer").anyMatch(Said::hasImage);
+        await(platform, thread, Said::hasImage, "the answer's chart");
         Said proposal = await(platform, thread, s -> s.proposalId() != null, "the proposal");
         assertThat(proposal.text()).contains("rollback Deployment shop/checkout to revision 41");
 
