@@ -192,11 +192,17 @@ public final class OpsbotApplication implements AutoCloseable {
         if (config.console().enabled()) {
             ports.add(consolePort);
         }
-        Optional<SlackPlatform> slack = SlackPlatform.create(config.slack(), config.approval());
-        slack.ifPresent(platform -> ports.add(platform.port()));
         String replica = Replica.name(config.server().port());
-        ConfiguredIdentity identity =
-                ConfiguredIdentity.create(config.identity(), stores.identityCache(), stores.auditLog(), clock, guard);
+        Optional<SlackPlatform> slack = SlackPlatform.create(config.slack(), config.approval());
+        ConfiguredIdentity identity = ConfiguredIdentity.create(
+                config.identity(),
+                stores.identityCache(),
+                stores.auditLog(),
+                clock,
+                guard,
+                (platform, userId) ->
+                        slack.filter(s -> s.port().platform().equals(platform)).flatMap(s -> s.user(userId)));
+        slack.ifPresent(platform -> ports.add(platform.port()));
         ApprovalService approvals = ConfiguredApprovals.create(
                 config.approval(),
                 stores.proposals(),

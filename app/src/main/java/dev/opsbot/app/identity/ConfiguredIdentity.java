@@ -9,6 +9,7 @@ import dev.opsbot.core.identity.Acting;
 import dev.opsbot.core.identity.CredentialBroker;
 import dev.opsbot.core.identity.Environments;
 import dev.opsbot.core.identity.IdentityCache;
+import dev.opsbot.core.identity.PlatformUsers;
 import dev.opsbot.core.policy.TransportGuard;
 import dev.opsbot.identity.directory.ChainedDirectory;
 import dev.opsbot.identity.directory.Directory;
@@ -55,6 +56,17 @@ public final class ConfiguredIdentity implements AutoCloseable {
     /** @param guard the guardrails every AWS call opsbot makes for identity (STS, Identity Center) passes */
     public static ConfiguredIdentity create(
             IdentityConfig config, IdentityCache cache, AuditLog audit, Clock clock, TransportGuard guard) {
+        return create(config, cache, audit, clock, guard, PlatformUsers.NONE);
+    }
+
+    /** @param platformUsers where a chat user's e-mail comes from when their event carried none (Slack) */
+    public static ConfiguredIdentity create(
+            IdentityConfig config,
+            IdentityCache cache,
+            AuditLog audit,
+            Clock clock,
+            TransportGuard guard,
+            PlatformUsers platformUsers) {
         List<ExecutionInterceptor> guarded = List.of(new AwsGuard(guard, config.environment()));
         List<AutoCloseable> resources = new ArrayList<>();
         List<Directory> directories = new ArrayList<>();
@@ -83,7 +95,8 @@ public final class ConfiguredIdentity implements AutoCloseable {
             return new LazyBroker.Built(new StsCredentialBroker(sts, audit, clock, settings), sts);
         });
         resources.add(broker);
-        Acting acting = new Acting(resolver, broker, new Environments(config.environment(), config.channels()));
+        Acting acting =
+                new Acting(resolver, broker, new Environments(config.environment(), config.channels()), platformUsers);
         return new ConfiguredIdentity(acting, broker, describe(config), resources);
     }
 

@@ -62,6 +62,11 @@ public final class SlackPlatform implements AutoCloseable {
         return port;
     }
 
+    /** Who a Slack user is ({@code users.info}, cached): asked while handling an event, never before the ack. */
+    public Optional<dev.opsbot.core.chat.ChatUser> user(String userId) {
+        return users.user(userId);
+    }
+
     /**
      * Starts hearing events: each becomes a {@link ChatEvent} for {@code sink} (the dispatcher records it before the
      * ack). Threads of reactions are found among opsbot's own messages.
@@ -82,7 +87,8 @@ public final class SlackPlatform implements AutoCloseable {
                         first(approval.approveReactions()),
                         first(approval.rejectReactions())),
                 sink,
-                users,
+                // the ack path never calls Slack: e-mails are looked up by identity while the event is handled
+                dev.opsbot.slack.inbound.UserDirectory.NONE,
                 threads,
                 clock);
         if (config.signingSecret() != null) {

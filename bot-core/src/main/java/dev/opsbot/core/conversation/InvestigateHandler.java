@@ -130,7 +130,7 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
             return;
         }
         recordSources(event, actor, investigation, report);
-        responder.reply(answers.render(report, requester(event)), Responder.ANSWER, subject);
+        responder.reply(answers.render(report, actor.identity().displayName()), Responder.ANSWER, subject);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         observer.answered(report, took);
         responder.update(

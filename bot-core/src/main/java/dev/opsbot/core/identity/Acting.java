@@ -13,11 +13,25 @@ public final class Acting {
     private final IdentityResolver resolver;
     private final CredentialBroker broker;
     private final Environments environments;
+    private final PlatformUsers platformUsers;
 
     public Acting(IdentityResolver resolver, CredentialBroker broker, Environments environments) {
+        this(resolver, broker, environments, PlatformUsers.NONE);
+    }
+
+    /**
+     * @param platformUsers completes a chat user the event carried without an e-mail (Slack events carry only the
+     *     user id; the e-mail comes from {@code users.info} here, while handling, not while acknowledging)
+     */
+    public Acting(
+            IdentityResolver resolver,
+            CredentialBroker broker,
+            Environments environments,
+            PlatformUsers platformUsers) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.broker = Objects.requireNonNull(broker, "broker");
         this.environments = Objects.requireNonNull(environments, "environments");
+        this.platformUsers = Objects.requireNonNull(platformUsers, "platformUsers");
     }
 
     /** The outcome of {@link #forRead}. */
@@ -35,19 +49,27 @@ public final class Acting {
 
     public Outcome forRead(ChatEvent event) {
         String environment = environments.of(event.thread());
-        return switch (resolver.resolve(event.platform(), event.user())) {
+        return switch (resolve(event.platform(), event.user())) {
             case Resolution.Refused refused -> new Outcome.Refused(refused.kind(), refused.message());
             case Resolution.Mapped mapped -> readerIn(mapped.identity(), environment, event);
         };
     }
 
     public Resolution resolve(ChatEvent event) {
-        return resolver.resolve(event.platform(), event.user());
+        return resolve(event.platform(), event.user());
     }
 
     /** Resolves someone who is not the event's author (a proposal's requester, when it runs). */
     public Resolution resolve(String platform, dev.opsbot.core.chat.ChatUser user) {
-        return resolver.resolve(platform, user);
+        return resolver.resolve(platform, complete(platform, user));
+    }
+
+    /** The user with their e-mail and name from the platform's directory, when the event carried none. */
+    private dev.opsbot.core.chat.ChatUser complete(String platform, dev.opsbot.core.chat.ChatUser user) {
+        if (user.email() != null && !user.email().isBlank()) {
+            return user;
+        }
+        return platformUsers.find(platform, user.id()).orElse(user);
     }
 
     /** Forgets the cached mapping of the event's user, so the next resolution asks the directory again. */
