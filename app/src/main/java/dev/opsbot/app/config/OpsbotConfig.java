@@ -57,20 +57,7 @@ public record OpsbotConfig(
 
     /** This configuration listening on {@code port} instead, for {@code --port}, which beats file and environment. */
     public OpsbotConfig withPort(int port) {
-        return new OpsbotConfig(
-                server.withPort(port),
-                database,
-                console,
-                dispatcher,
-                logging,
-                llm,
-                slack,
-                teams,
-                triage,
-                sources,
-                identity,
-                approval,
-                policy);
+        return with(server.withPort(port), console, identity);
     }
 
     /** This configuration with {@code channel} first among the console's channels (the demo's incident channel). */
@@ -78,25 +65,16 @@ public record OpsbotConfig(
         java.util.List<String> channels = new java.util.ArrayList<>(console.channels());
         channels.remove(channel);
         channels.addFirst(channel);
-        ConsoleConfig first = new ConsoleConfig(console.enabled(), channels, console.users());
-        return new OpsbotConfig(
-                server,
-                database,
-                first,
-                dispatcher,
-                logging,
-                llm,
-                slack,
-                teams,
-                triage,
-                sources,
-                identity,
-                approval,
-                policy);
+        return with(server, new ConsoleConfig(console.enabled(), channels, console.users()), identity);
     }
 
     /** This configuration with {@code identity} instead. */
     public OpsbotConfig withIdentity(IdentityConfig identity) {
+        return with(server, console, identity);
+    }
+
+    /** The one place a changed copy is made: a new section is added here once, not in every wither. */
+    private OpsbotConfig with(ServerConfig server, ConsoleConfig console, IdentityConfig identity) {
         return new OpsbotConfig(
                 server,
                 database,

@@ -3,7 +3,6 @@ package dev.opsbot.core.conversation;
 import dev.opsbot.core.audit.AuditEvent;
 import dev.opsbot.core.audit.AuditLog;
 import dev.opsbot.core.chat.ChatEvent;
-import dev.opsbot.core.chat.ChatUser;
 import dev.opsbot.core.chat.MessageRef;
 import dev.opsbot.core.chat.Reply;
 import dev.opsbot.core.identity.Acting;
@@ -33,17 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class InvestigateHandler implements IntentHandler<Intent.Investigate> {
     private static final Logger LOG = LoggerFactory.getLogger(InvestigateHandler.class);
 
-    /** For callers without an audit log (tests of the conversation alone). */
-    private static final AuditLog NO_AUDIT = new AuditLog() {
-        @Override
-        public void record(AuditEvent event) {}
-
-        @Override
-        public java.util.List<dev.opsbot.core.audit.AuditEntry> since(Instant since, int limit) {
-            return java.util.List.of();
-        }
-    };
-
     private final Supplier<TriageService> triageService;
     private final Acting acting;
     private final AnswerRenderer answers;
@@ -55,13 +43,6 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
     /**
      * @param triage the triage service, asked for on each question (the application may still be starting it)
      * @param acting who the investigation runs as: the asking person, resolved through identity
-     */
-    public InvestigateHandler(
-            Supplier<TriageService> triage, Acting acting, AnswerRenderer answers, InvestigationObserver observer) {
-        this(triage, acting, answers, observer, Proposer.NONE, NO_AUDIT);
-    }
-
-    /**
      * @param proposer offers the answer's fix as a proposal of its own (the approval flow)
      * @param audit records the question and what each source was asked, as whom, and what it gave
      */
@@ -203,21 +184,6 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
                     LOG.debug("progress update failed", e);
                 }
             }
-        };
-    }
-
-    private static String requester(ChatEvent event) {
-        ChatUser user = user(event);
-        return user.name() == null ? user.id() : user.name();
-    }
-
-    private static ChatUser user(ChatEvent event) {
-        return switch (event) {
-            case ChatEvent.Mention m -> m.user();
-            case ChatEvent.Message m -> m.user();
-            case ChatEvent.Command c -> c.user();
-            case ChatEvent.ReactionAdded r -> r.user();
-            case ChatEvent.ReactionRemoved r -> r.user();
         };
     }
 
