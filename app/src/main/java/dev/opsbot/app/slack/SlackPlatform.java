@@ -47,8 +47,7 @@ public final class SlackPlatform implements AutoCloseable {
         this.config = config;
         this.approval = approval;
         String apiUrl = config.apiUrl() == null ? SlackClients.SLACK_API : config.apiUrl();
-        this.api =
-                new SlackWebApi(SlackClients.methods(config.botToken().value(), apiUrl, SlackClients.DEFAULT_TIMEOUT));
+        this.api = SlackClients.webApi(config.botToken().value(), apiUrl, SlackClients.DEFAULT_TIMEOUT);
         this.port = new SlackChatPort(api, new BlockKitRenderer());
         this.users = new SlackUsers(api);
     }

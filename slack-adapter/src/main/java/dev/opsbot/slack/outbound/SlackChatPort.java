@@ -1,6 +1,14 @@
 package dev.opsbot.slack.outbound;
 
+import static com.slack.api.methods.RequestFormBuilder.toForm;
+
+import com.slack.api.methods.Methods;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.request.reactions.ReactionsAddRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.methods.response.reactions.ReactionsAddResponse;
 import dev.opsbot.core.chat.Block;
 import dev.opsbot.core.chat.ChatPort;
 import dev.opsbot.core.chat.MessageRef;
@@ -39,12 +47,15 @@ public final class SlackChatPort implements ChatPort {
     public MessageRef post(ThreadRef thread, Reply reply) {
         requireSlack(thread);
         String blocks = renderer.render(reply).toString();
-        ChatPostMessageResponse posted = api.call(
-                "chat.postMessage",
-                methods -> methods.chatPostMessage(r -> r.channel(thread.channel())
+        ChatPostMessageResponse posted = api.post(
+                Methods.CHAT_POST_MESSAGE,
+                toForm(ChatPostMessageRequest.builder()
+                        .channel(thread.channel())
                         .threadTs(thread.thread())
                         .text(renderer.fallbackText(reply))
-                        .blocksAsString(blocks)));
+                        .blocksAsString(blocks)
+                        .build()),
+                ChatPostMessageResponse.class);
         MessageRef message = new MessageRef(thread, posted.getTs());
         reply.images().forEach(image -> upload(thread, image));
         return message;
@@ -60,21 +71,27 @@ public final class SlackChatPort implements ChatPort {
     public void react(MessageRef message, String reaction) {
         requireSlack(message.thread());
         String name = stripColons(reaction);
-        api.call(
-                "reactions.add",
-                methods -> methods.reactionsAdd(r -> r.channel(message.thread().channel())
+        api.post(
+                Methods.REACTIONS_ADD,
+                toForm(ReactionsAddRequest.builder()
+                        .channel(message.thread().channel())
                         .timestamp(message.messageId())
-                        .name(name)));
+                        .name(name)
+                        .build()),
+                ReactionsAddResponse.class);
     }
 
     private void send(MessageRef message, Reply reply) {
         String blocks = renderer.render(reply).toString();
-        api.call(
-                "chat.update",
-                methods -> methods.chatUpdate(r -> r.channel(message.thread().channel())
+        api.post(
+                Methods.CHAT_UPDATE,
+                toForm(ChatUpdateRequest.builder()
+                        .channel(message.thread().channel())
                         .ts(message.messageId())
                         .text(renderer.fallbackText(reply))
-                        .blocksAsString(blocks)));
+                        .blocksAsString(blocks)
+                        .build()),
+                ChatUpdateResponse.class);
     }
 
     private void upload(ThreadRef thread, Block.Image image) {

@@ -3,10 +3,11 @@ package dev.opsbot.slack.outbound;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.util.json.GsonFactory;
 import java.time.Duration;
 import java.util.Objects;
 
-/** Bolt's Web API client for one bot token, pointed at Slack or (in tests) at a stand-in such as WireMock. */
+/** The Web API client for one bot token, pointed at Slack or (in tests) at a stand-in such as WireMock. */
 public final class SlackClients {
     public static final String SLACK_API = "https://slack.com/api/";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -17,7 +18,7 @@ public final class SlackClients {
      * @param apiBaseUrl the Web API prefix ending in {@code /}, e.g. {@link #SLACK_API}
      * @param timeout how long one HTTP call may take before it counts as failed
      */
-    public static MethodsClient methods(String botToken, String apiBaseUrl, Duration timeout) {
+    public static SlackWebApi webApi(String botToken, String apiBaseUrl, Duration timeout) {
         Objects.requireNonNull(botToken, "botToken");
         if (apiBaseUrl == null || !apiBaseUrl.endsWith("/")) {
             throw new IllegalArgumentException(
@@ -29,6 +30,7 @@ public final class SlackClients {
         config.setHttpClientReadTimeoutMillis(millis);
         config.setHttpClientWriteTimeoutMillis(millis);
         config.setHttpClientCallTimeoutMillis(millis);
-        return Slack.getInstance(config).methods(botToken);
+        MethodsClient methods = Slack.getInstance(config).methods(botToken);
+        return new SlackWebApi(methods, botToken, config, GsonFactory.createSnakeCase(config));
     }
 }

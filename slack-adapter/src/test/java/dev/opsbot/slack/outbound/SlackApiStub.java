@@ -26,7 +26,7 @@ final class SlackApiStub {
     }
 
     static SlackWebApi api(WireMockServer wireMock, Duration timeout) {
-        return new SlackWebApi(SlackClients.methods(TOKEN, wireMock.baseUrl() + "/api/", timeout));
+        return SlackClients.webApi(TOKEN, wireMock.baseUrl() + "/api/", timeout);
     }
 
     static void stub(WireMockServer wireMock, String method, ResponseDefinitionBuilder response) {
