@@ -2,6 +2,7 @@ package dev.opsbot.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.opsbot.app.agent.ConfiguredAgent;
 import dev.opsbot.app.approval.ConfiguredApprovals;
 import dev.opsbot.app.config.OpsbotConfig;
 import dev.opsbot.app.console.ConsoleApi;
@@ -27,6 +28,8 @@ import dev.opsbot.app.triage.TriageBackend;
 import dev.opsbot.core.approval.ApprovalService;
 import dev.opsbot.core.chat.ChatPort;
 import dev.opsbot.core.conversation.AccessHandler;
+import dev.opsbot.core.conversation.AgentAdvisor;
+import dev.opsbot.core.conversation.AskHandler;
 import dev.opsbot.core.conversation.BotStatus;
 import dev.opsbot.core.conversation.Dispatcher;
 import dev.opsbot.core.conversation.HelpHandler;
@@ -34,7 +37,6 @@ import dev.opsbot.core.conversation.IntentParser;
 import dev.opsbot.core.conversation.IntentRouter;
 import dev.opsbot.core.conversation.InvestigateHandler;
 import dev.opsbot.core.conversation.StatusHandler;
-import dev.opsbot.core.conversation.UnrecognizedHandler;
 import dev.opsbot.core.conversation.WhoAmIHandler;
 import dev.opsbot.core.policy.TransportGuard;
 import dev.opsbot.core.triage.answer.AnswerRenderer;
@@ -221,18 +223,30 @@ public final class OpsbotApplication implements AutoCloseable {
                 platforms,
                 triage.service().sourceNames(),
                 LlmDescription.of(config.llm()));
+        Optional<AgentAdvisor> advisor = ConfiguredAgent.create(
+                config.llm(),
+                triage,
+                approvals,
+                guard,
+                config.identity().environment(),
+                stores.auditLog(),
+                stores.transcripts(),
+                metrics,
+                clock);
+        advisor.ifPresent(model -> log.info("llm: {} reasons over the evidence", LlmDescription.of(config.llm())));
         IntentRouter router = new IntentRouter(
                 new IntentParser(),
                 new HelpHandler(),
                 new StatusHandler(status, clock),
-                new UnrecognizedHandler(),
+                new AskHandler(identity.acting(), advisor),
                 new InvestigateHandler(
                         triage::service,
                         identity.acting(),
                         new AnswerRenderer(new SymptomChart()),
                         new MetricsInvestigationObserver(metrics),
                         approvals,
-                        stores.auditLog()),
+                        stores.auditLog(),
+                        advisor),
                 new WhoAmIHandler(identity.acting()),
                 new AccessHandler(identity.acting()));
         Dispatcher dispatcher = new Dispatcher(

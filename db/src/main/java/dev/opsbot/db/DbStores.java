@@ -1,5 +1,6 @@
 package dev.opsbot.db;
 
+import dev.opsbot.core.agent.AgentTranscripts;
 import dev.opsbot.core.approval.ProposalStore;
 import dev.opsbot.core.audit.AuditLog;
 import dev.opsbot.core.console.ConsoleStore;
@@ -10,6 +11,7 @@ import dev.opsbot.db.approval.JooqProposalStore;
 import dev.opsbot.db.audit.JooqAuditLog;
 import dev.opsbot.db.console.JooqConsoleStore;
 import dev.opsbot.db.identity.JooqIdentityCache;
+import dev.opsbot.db.store.JooqAgentTranscripts;
 import dev.opsbot.db.store.JooqBotMessageStore;
 import dev.opsbot.db.store.JooqEventLedger;
 import dev.opsbot.db.store.JooqThreadStore;
@@ -28,7 +30,8 @@ public record DbStores(
         ConsoleStore console,
         JooqIdentityCache identityCache,
         AuditLog auditLog,
-        ProposalStore proposals) {
+        ProposalStore proposals,
+        AgentTranscripts transcripts) {
 
     public DbStores {
         Objects.requireNonNull(eventLedger, "eventLedger");
@@ -38,6 +41,7 @@ public record DbStores(
         Objects.requireNonNull(identityCache, "identityCache");
         Objects.requireNonNull(auditLog, "auditLog");
         Objects.requireNonNull(proposals, "proposals");
+        Objects.requireNonNull(transcripts, "transcripts");
     }
 
     public static DbStores of(Database database) {
@@ -49,6 +53,7 @@ public record DbStores(
                 new JooqConsoleStore(dsl),
                 new JooqIdentityCache(dsl),
                 new JooqAuditLog(database),
-                new JooqProposalStore(dsl));
+                new JooqProposalStore(dsl),
+                new JooqAgentTranscripts(dsl, java.time.Clock.systemUTC()));
     }
 }

@@ -57,7 +57,7 @@ public record OpsbotConfig(
 
     /** This configuration listening on {@code port} instead, for {@code --port}, which beats file and environment. */
     public OpsbotConfig withPort(int port) {
-        return with(server.withPort(port), console, identity);
+        return with(server.withPort(port), console, identity, llm);
     }
 
     /** This configuration with {@code channel} first among the console's channels (the demo's incident channel). */
@@ -65,16 +65,21 @@ public record OpsbotConfig(
         java.util.List<String> channels = new java.util.ArrayList<>(console.channels());
         channels.remove(channel);
         channels.addFirst(channel);
-        return with(server, new ConsoleConfig(console.enabled(), channels, console.users()), identity);
+        return with(server, new ConsoleConfig(console.enabled(), channels, console.users()), identity, llm);
     }
 
     /** This configuration with {@code identity} instead. */
     public OpsbotConfig withIdentity(IdentityConfig identity) {
-        return with(server, console, identity);
+        return with(server, console, identity, llm);
+    }
+
+    /** This configuration with {@code llm} instead: a model to reason with, or none. */
+    public OpsbotConfig withLlm(LlmConfig llm) {
+        return with(server, console, identity, llm);
     }
 
     /** The one place a changed copy is made: a new section is added here once, not in every wither. */
-    private OpsbotConfig with(ServerConfig server, ConsoleConfig console, IdentityConfig identity) {
+    private OpsbotConfig with(ServerConfig server, ConsoleConfig console, IdentityConfig identity, LlmConfig llm) {
         return new OpsbotConfig(
                 server,
                 database,

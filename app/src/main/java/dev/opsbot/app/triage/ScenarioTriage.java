@@ -43,6 +43,7 @@ public final class ScenarioTriage implements TriageBackend {
     private final ScenarioServer server;
     private final KubernetesAccess kubernetes;
     private final TriageService service;
+    private volatile List<dev.opsbot.core.tool.Tool> readTools;
 
     private ScenarioTriage(ScenarioServer server, KubernetesAccess kubernetes, TriageService service) {
         this.server = server;
@@ -121,6 +122,39 @@ public final class ScenarioTriage implements TriageBackend {
             }
         });
         return this;
+    }
+
+    /**
+     * The model's reads of the scenario, through the same tools and clients as production: the cluster (as the
+     * asking person, impersonated), and Argo CD and GitHub when the scenario has them.
+     */
+    @Override
+    public List<dev.opsbot.core.tool.Tool> readTools() {
+        List<dev.opsbot.core.tool.Tool> built = readTools;
+        if (built == null) {
+            // built once: each Argo CD and GitHub client holds an HTTP client of its own
+            synchronized (this) {
+                if (readTools == null) {
+                    readTools = List.copyOf(buildReadTools());
+                }
+                built = readTools;
+            }
+        }
+        return built;
+    }
+
+    private List<dev.opsbot.core.tool.Tool> buildReadTools() {
+        List<dev.opsbot.core.tool.Tool> tools =
+                new ArrayList<>(dev.opsbot.tools.kubernetes.KubernetesTools.readTools(kubernetes));
+        if (!server.scenario().argocdApplications().isEmpty()) {
+            tools.addAll(dev.opsbot.tools.argocd.ArgoCdTools.all(
+                    new ArgoCdClient(URI.create(server.argocdUrl()), p -> SCENARIO_TOKEN)));
+        }
+        if (!server.githubRepositories().isEmpty()) {
+            tools.addAll(dev.opsbot.tools.github.GitHubTools.all(
+                    new GitHubClient(URI.create(server.githubUrl()), p -> SCENARIO_TOKEN)));
+        }
+        return tools;
     }
 
     public Scenario scenario() {

@@ -48,6 +48,11 @@ public final class StartingTriage implements TriageBackend {
     }
 
     @Override
+    public java.util.List<dev.opsbot.core.tool.Tool> readTools() {
+        return backend().readTools();
+    }
+
+    @Override
     public String description() {
         return backend().description();
     }

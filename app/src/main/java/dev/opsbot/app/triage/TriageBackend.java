@@ -22,6 +22,14 @@ public interface TriageBackend extends AutoCloseable {
         return Actions.none();
     }
 
+    /**
+     * The READ tools over this backend's clients, which the model may call as the asking person; none by default.
+     * Each reads as {@code ToolContext.actor()} (Kubernetes impersonation) or with {@code ToolContext.cloud()}.
+     */
+    default java.util.List<dev.opsbot.core.tool.Tool> readTools() {
+        return java.util.List.of();
+    }
+
     /** One line for the status command and the start-up log: which sources, against what. */
     String description();
 

@@ -1,12 +1,11 @@
 package dev.opsbot.app.approval;
 
-import static dev.opsbot.app.testing.HttpJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsbot.app.OpsbotApplication;
 import dev.opsbot.app.config.OpsbotConfig;
-import dev.opsbot.app.testing.Eventually;
+import dev.opsbot.app.testing.ConsoleThreads;
 import dev.opsbot.app.testing.HttpJson;
 import dev.opsbot.app.testing.TestApps;
 import dev.opsbot.app.triage.ScenarioTriage;
@@ -16,13 +15,9 @@ import dev.opsbot.core.audit.AuditEvent;
 import dev.opsbot.core.audit.ChainCheck;
 import dev.opsbot.scenario.Scenarios;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class DemoApprovalIT {
     private static OpsbotApplication app;
     private static HttpJson http;
+    private static ConsoleThreads console;
     private static final AtomicReference<ScenarioTriage> scenario = new AtomicReference<>();
 
     @BeforeAll
@@ -48,6 +44,7 @@ class DemoApprovalIT {
             return started;
         });
         http = new HttpJson(app.port());
+        console = new ConsoleThreads(http, "inc-checkout");
     }
 
     @AfterAll
@@ -57,32 +54,36 @@ class DemoApprovalIT {
 
     @Test
     void aliceAsksBobApprovesTheRollbackRunsAndIsVerified() {
-        String thread = post("alice", "@opsbot why is checkout 5xx?");
-        JsonNode proposal = await(thread, m -> blockOfType(m, "proposal") != null, "the proposal");
+        String thread = console.post("alice", "@opsbot why is checkout 5xx?");
+        JsonNode proposal = console.await(thread, m -> blockOfType(m, "proposal") != null, "the proposal");
         JsonNode block = blockOfType(proposal, "proposal");
         assertThat(block.get("operation").asText()).isEqualTo("rollback Deployment shop/checkout to revision 41");
         assertThat(block.get("environment").asText()).isEqualTo("production");
         assertThat(block.get("requester").asText()).isEqualTo("Alice Chen");
         String proposalMessage = proposal.get("id").asText();
 
-        react(proposalMessage, "alice", "white_check_mark");
-        await(thread, text("alice can't approve their own production change"), "alice refused");
-        react(proposalMessage, "mallory", "white_check_mark");
-        await(
+        console.react(proposalMessage, "alice", "white_check_mark");
+        console.await(thread, ConsoleThreads.text("alice can't approve their own production change"), "alice refused");
+        console.react(proposalMessage, "mallory", "white_check_mark");
+        console.await(
                 thread,
-                text("approval doesn't count: mallory@example.com is not mapped to any cloud identity"),
+                ConsoleThreads.text("approval doesn't count: mallory@example.com is not mapped to any cloud identity"),
                 "mallory refused");
         assertThat(state(block.get("proposalId").asText())).isEqualTo(ProposalState.PROPOSED);
 
-        react(proposalMessage, "bob", "white_check_mark");
+        console.react(proposalMessage, "bob", "white_check_mark");
 
-        await(
+        console.await(
                 thread,
-                text(":white_check_mark: bob approved. Running *rollback Deployment shop/checkout to revision"
-                        + " 41* as alice@example.com"),
+                ConsoleThreads.text(
+                        ":white_check_mark: bob approved. Running *rollback Deployment shop/checkout to revision"
+                                + " 41* as alice@example.com"),
                 "bob's approval");
-        await(thread, text("Done: Deployment shop/checkout rolled back to revision 41"), "the rollback");
-        JsonNode verified = await(thread, text("Verified: "), "the verification");
+        console.await(
+                thread,
+                ConsoleThreads.text("Done: Deployment shop/checkout rolled back to revision 41"),
+                "the rollback");
+        JsonNode verified = console.await(thread, ConsoleThreads.text("Verified: "), "the verification");
         assertThat(verified.get("text").asText()).contains("rollout complete").contains("5xx ratio");
         assertThat(state(block.get("proposalId").asText())).isEqualTo(ProposalState.DONE);
         assertThat(scenario.get().writes())
@@ -117,42 +118,6 @@ class DemoApprovalIT {
 
     private static ProposalState state(String proposalId) {
         return app.stores().proposals().find(proposalId).orElseThrow().state();
-    }
-
-    private static String post(String user, String text) {
-        HttpJson.Response posted =
-                http.post("/api/console/messages", json(Map.of("channel", "inc-checkout", "user", user, "text", text)));
-        assertThat(posted.status()).as(posted.body()).isEqualTo(202);
-        return posted.json().get("thread").asText();
-    }
-
-    private static void react(String message, String user, String reaction) {
-        HttpJson.Response reacted = http.post(
-                "/api/console/reactions", json(Map.of("message", message, "user", user, "reaction", reaction)));
-        assertThat(reacted.status()).as(reacted.body()).isEqualTo(202);
-    }
-
-    /** Waits for a message in the thread matching {@code wanted}; returns it. */
-    private static JsonNode await(String thread, Predicate<JsonNode> wanted, String what) {
-        List<JsonNode> found = new ArrayList<>();
-        Eventually.get(Duration.ofSeconds(60), () -> http.get("/api/console/threads/" + thread), r -> {
-            if (r.status() != 200) {
-                return false;
-            }
-            for (JsonNode message : r.json().get("messages")) {
-                if (wanted.test(message)) {
-                    found.add(message);
-                    return true;
-                }
-            }
-            return false;
-        });
-        assertThat(found).as(what).isNotEmpty();
-        return found.getFirst();
-    }
-
-    private static Predicate<JsonNode> text(String part) {
-        return message -> message.get("text").asText().contains(part);
     }
 
     private static JsonNode blockOfType(JsonNode message, String type) {

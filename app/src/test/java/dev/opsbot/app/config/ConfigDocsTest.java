@@ -38,11 +38,12 @@ class ConfigDocsTest {
         List<String> keys = root.knownKeys().toList();
 
         assertThat(keys)
-                .hasSize(81)
+                .hasSize(92)
                 .contains("server.port", "console.users", "teams.tenantId", "triage.budget")
                 .contains("identity.mappings", "identity.people", "identity.sts.readSession")
                 .contains("approval.expiry", "approval.twoPersonEnvironments", "policy.rules")
-                .contains("sources.github.repositories", "sources.prometheus.signals.cert_expiry");
+                .contains("sources.github.repositories", "sources.prometheus.signals.cert_expiry")
+                .contains("sources.cost.region", "sources.compliance.enabled");
         for (String key : keys) {
             assertThat(docs).as(key).contains("`" + key + "`");
         }

@@ -65,16 +65,40 @@ public final class ApprovalService implements Proposer, ReactionHandler {
         this.execution = new Execution(store, acting, broker, runner, verifier, audit, clock, replica);
     }
 
+    /** The actions this service can run, by name: what a model's suggestion is checked against. */
+    public ActionCatalog catalog() {
+        return catalog;
+    }
+
     @Override
     public void propose(ChatEvent event, Acting.Outcome.As actor, TriageReport report, Responder responder) {
         Remediation remediation = report.result().top().remediation();
         if (remediation == null) {
             return;
         }
+        offer(
+                        event,
+                        actor,
+                        remediation,
+                        "triage: " + report.result().top().cause().jsonName(),
+                        responder)
+                .ifPresent(why -> LOG.info("not proposing {}: {}", remediation.action(), why));
+    }
+
+    @Override
+    public Optional<String> proposeSuggested(
+            ChatEvent event, Acting.Outcome.As actor, Remediation fix, String source, Responder responder) {
+        return offer(event, actor, fix, source, responder);
+    }
+
+    private Optional<String> offer(
+            ChatEvent event, Acting.Outcome.As actor, Remediation remediation, String source, Responder responder) {
         Optional<Risk> risk = catalog.riskOf(remediation.action());
-        if (risk.isEmpty() || risk.get() == Risk.READ) {
-            LOG.info("not proposing {}: opsbot has no action tool for it", remediation.action());
-            return;
+        if (risk.isEmpty()) {
+            return Optional.of("opsbot has no action tool named " + remediation.action());
+        }
+        if (risk.get() == Risk.READ) {
+            return Optional.of(remediation.action() + " only reads; there is nothing to approve");
         }
         Instant now = clock.instant();
         ProposedAction action = new ProposedAction(
@@ -91,7 +115,7 @@ public final class ApprovalService implements Proposer, ReactionHandler {
                 actor.environment(),
                 actor.identity().email(),
                 event.user().id(),
-                "triage: " + report.result().top().cause().jsonName(),
+                source,
                 now,
                 now.plus(rules.expiry()),
                 rules.approvalsRequired(risk.get()),
@@ -115,6 +139,7 @@ public final class ApprovalService implements Proposer, ReactionHandler {
                 thread(proposal),
                 proposal.expiresAt(),
                 proposal.approvalsRequired()));
+        return Optional.empty();
     }
 
     @Override

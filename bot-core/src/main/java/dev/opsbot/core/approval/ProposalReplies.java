@@ -2,6 +2,7 @@ package dev.opsbot.core.approval;
 
 import dev.opsbot.core.chat.Block;
 import dev.opsbot.core.chat.Reply;
+import dev.opsbot.core.conversation.Proposer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,10 +27,12 @@ final class ProposalReplies {
         String twoPerson = rules.twoPersonEnvironments().contains(proposal.environment())
                 ? "; the requester can't approve their own " + proposal.environment() + " change"
                 : "";
+        String origin = origin(proposal.source());
         String text = ":raising_hand: Proposal: *" + proposal.action().operation() + "* in " + proposal.environment()
-                + " (risk: " + risk + "), requested by " + requesterName + ". React :" + approve + ": to approve or :"
-                + reject + ": to reject; needs " + needs + " from an approver for " + proposal.environment()
-                + twoPerson + ". Expires at " + TIME.format(proposal.expiresAt()) + ". " + status;
+                + " (risk: " + risk + "), requested by " + requesterName + ". " + origin + "React :" + approve
+                + ": to approve or :" + reject + ": to reject; needs " + needs + " from an approver for "
+                + proposal.environment() + twoPerson + ". Expires at " + TIME.format(proposal.expiresAt()) + ". "
+                + status;
         return new Reply(
                 text,
                 List.of(
@@ -42,9 +45,23 @@ final class ProposalReplies {
                                 proposal.expiresAt(),
                                 approve,
                                 reject),
-                        new Block.Context("Needs " + needs + " from an approver for " + proposal.environment()
+                        new Block.Context(origin + "Needs " + needs + " from an approver for "
+                                + proposal.environment()
                                 + twoPerson + ". Runs as " + proposal.requesterEmail()
                                 + " with a session allowed only this action. " + status)));
+    }
+
+    /**
+     * Where the proposal came from, when that is not opsbot's own triage: a model's suggestion says so, so nobody
+     * approves it believing a rule found it.
+     */
+    static String origin(String source) {
+        if (source != null && source.startsWith(Proposer.MODEL_SOURCE)) {
+            return "Suggested by the language model ("
+                    + source.substring(Proposer.MODEL_SOURCE.length()).strip()
+                    + "), not by opsbot's rules or a person: check the evidence before approving. ";
+        }
+        return "";
     }
 
     static String time(Instant at) {

@@ -32,11 +32,15 @@ public final class IntentRouter {
 
     /**
      * A follow-up in a thread, not addressed to opsbot: people mostly talk among themselves there, so only a
-     * command opsbot knows is answered; anything else passes in silence.
+     * command opsbot knows is answered, or a question in a thread where the model is already in conversation;
+     * anything else passes in silence.
      */
     public Intent routeFollowUp(ChatEvent event, String text, Responder responder) {
         Intent intent = parser.parse(text);
-        if (intent instanceof Intent.Unrecognized) {
+        if (intent instanceof Intent.Unrecognized u) {
+            if (unrecognized instanceof AskHandler ask && ask.continues(event, text)) {
+                ask.handle(event, u, responder);
+            }
             return intent;
         }
         return route(event, text, responder);

@@ -20,6 +20,7 @@ import dev.opsbot.core.triage.result.SourceStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
     private final InvestigationObserver observer;
     private final Proposer proposer;
     private final AuditLog audit;
+    private final Optional<AgentAdvisor> advisor;
     private final Redactor redactor = Redactor.standard();
 
     /**
@@ -53,6 +55,19 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
             InvestigationObserver observer,
             Proposer proposer,
             AuditLog audit) {
+        this(triage, acting, answers, observer, proposer, audit, Optional.empty());
+    }
+
+    /** @param advisor the model, when one is configured: it reasons over the evidence after triage has answered */
+    public InvestigateHandler(
+            Supplier<TriageService> triage,
+            Acting acting,
+            AnswerRenderer answers,
+            InvestigationObserver observer,
+            Proposer proposer,
+            AuditLog audit,
+            Optional<AgentAdvisor> advisor) {
+        this.advisor = advisor;
         this.triageService = triage;
         this.acting = acting;
         this.answers = answers;
@@ -122,6 +137,22 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
             LOG.warn("proposing the fix for {} failed", subject, e);
             responder.reply(Reply.text(":warning: I could not put the fix up for approval: " + e.getMessage()));
         }
+        advisor.ifPresent(model -> {
+            try {
+                model.advise(
+                        event,
+                        actor,
+                        intent.question(),
+                        report,
+                        report.result().top().remediation(),
+                        responder);
+            } catch (RuntimeException e) {
+                // the deterministic answer is out already; the model is extra and must not cost it
+                LOG.warn("the model's analysis of {} failed", subject, e);
+                responder.reply(Reply.text(":warning: The model's analysis failed: " + e.getMessage()
+                        + ". The answer above is opsbot's deterministic triage alone."));
+            }
+        });
     }
 
     private void recordQuestion(ChatEvent event, Acting.Outcome.As actor, Intent.Investigate intent) {

@@ -116,6 +116,25 @@ public final class Vault {
         return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
+    /**
+     * {@code text} with every secret this vault holds replaced by its placeholder, wherever it appears, even where
+     * no detector would see it (a model repeating a password in prose). The secrets of one conversation are few, so
+     * a plain search per secret is enough; secrets shorter than 6 characters are left alone, since searching for
+     * them would hit ordinary words.
+     */
+    public String conceal(String text) {
+        if (text == null || placeholders.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (Map.Entry<String, String> known : placeholders.entrySet()) {
+            if (known.getKey().length() >= 6 && out.contains(known.getKey())) {
+                out = out.replace(known.getKey(), known.getValue());
+            }
+        }
+        return out;
+    }
+
     /** A copy of {@code value} with every text in it {@link #restore(String) restored}. */
     public JsonNode restore(JsonNode value) {
         return JsonValues.mapText(value, this::restore);

@@ -161,4 +161,16 @@ class VaultTest {
         assertThat(placeholders).hasSize(secrets.size());
         assertThat(vault.size()).isEqualTo(secrets.size());
     }
+
+    @Test
+    void concealReplacesEveryKnownSecretWhereverItAppearsButNotShortOnesOrUnknownText() {
+        Vault vault = Vault.create();
+        String password = vault.placeholder("url-password", "hunter2-Xq9!prod");
+        vault.placeholder("password", "abc");
+
+        assertThat(vault.conceal("the password hunter2-Xq9!prod, again: hunter2-Xq9!prod; abc is a word"))
+                .isEqualTo("the password " + password + ", again: " + password + "; abc is a word");
+        assertThat(vault.conceal("nothing here")).isEqualTo("nothing here");
+        assertThat(Vault.create().conceal("hunter2-Xq9!prod")).isEqualTo("hunter2-Xq9!prod");
+    }
 }

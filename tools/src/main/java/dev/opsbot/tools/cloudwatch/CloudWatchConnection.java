@@ -1,44 +1,38 @@
 package dev.opsbot.tools.cloudwatch;
 
-import dev.opsbot.core.identity.ElevationException;
-import dev.opsbot.core.identity.SessionCredentials;
 import dev.opsbot.core.policy.TransportGuard;
-import dev.opsbot.core.tool.SourceFailure;
 import dev.opsbot.core.tool.ToolContext;
+import dev.opsbot.tools.aws.AwsAccess;
+import dev.opsbot.tools.aws.AwsFailures;
+import dev.opsbot.tools.aws.GuardedClient;
+import dev.opsbot.tools.aws.GuardedClient.Refusals;
+import dev.opsbot.tools.aws.PersonsSession;
 import dev.opsbot.tools.guard.AwsGuard;
 import java.net.URI;
-import java.time.Duration;
-import java.util.Objects;
 import java.util.function.Function;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /**
  * The CloudWatch and CloudWatch Logs clients, shared by every person: credentials go with each request (from the
- * function given here, per actor), never with the client. Without an endpoint override the SDK's own settings apply
- * ({@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_CLOUDWATCH}, {@code AWS_ENDPOINT_URL_CLOUDWATCH_LOGS}); without
- * a region, its default region chain ({@code AWS_REGION}, the profile).
+ * function given here, per actor), never with the client ({@link GuardedClient}). Without an endpoint override the
+ * SDK's own settings apply ({@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_CLOUDWATCH}, {@code
+ * AWS_ENDPOINT_URL_CLOUDWATCH_LOGS}); without a region, its default region chain ({@code AWS_REGION}, the profile).
  *
  * <p>Both clients carry the {@link AwsGuard}: every call is checked against the guardrails before it is signed or
- * sent. Without a guard from the caller they get {@link TransportGuard#defaults()} in
- * {@value #DEFAULT_ENVIRONMENT}.
+ * sent, and a refusal is thrown as the {@link dev.opsbot.core.policy.PolicyViolation} itself. Without a guard from
+ * the caller they get {@link TransportGuard#defaults()} in {@value #DEFAULT_ENVIRONMENT}.
  */
 public final class CloudWatchConnection implements AutoCloseable {
-    /** An SDK call is attempted at most this often (one retry), always within the caller's deadline. */
-    static final int MAX_ATTEMPTS = 2;
     /** The environment assumed when the caller names none: the strictest. */
-    public static final String DEFAULT_ENVIRONMENT = "production";
+    public static final String DEFAULT_ENVIRONMENT = AwsAccess.DEFAULT_ENVIRONMENT;
 
-    private final Function<ToolContext, AwsCredentialsProvider> credentials;
-    private final CloudWatchClient metrics;
-    private final CloudWatchLogsClient logs;
+    private static final AwsFailures FAILURES = new AwsFailures(CloudWatchSignals.SOURCE, CloudWatchSignals.SOURCE);
+
+    private final GuardedClient<CloudWatchClient> metrics;
+    private final GuardedClient<CloudWatchLogsClient> logs;
 
     /**
      * @param region the region, or null for the SDK's default chain
@@ -51,7 +45,7 @@ public final class CloudWatchConnection implements AutoCloseable {
             URI metricsEndpoint,
             URI logsEndpoint,
             Function<ToolContext, AwsCredentialsProvider> credentials) {
-        this(region, metricsEndpoint, logsEndpoint, credentials, DEFAULT_ENVIRONMENT, TransportGuard.defaults());
+        this(region, metricsEndpoint, logsEndpoint, new AwsAccess(credentials));
     }
 
     /**
@@ -65,77 +59,28 @@ public final class CloudWatchConnection implements AutoCloseable {
             Function<ToolContext, AwsCredentialsProvider> credentials,
             String environment,
             TransportGuard guard) {
-        AwsGuard awsGuard = new AwsGuard(guard, environment);
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
-        var metricsBuilder = CloudWatchClient.builder();
-        var logsBuilder = CloudWatchLogsClient.builder();
-        if (region != null) {
-            metricsBuilder.region(region);
-            logsBuilder.region(region);
-        }
-        if (metricsEndpoint != null) {
-            metricsBuilder.endpointOverride(metricsEndpoint);
-        }
-        if (logsEndpoint != null) {
-            logsBuilder.endpointOverride(logsEndpoint);
-        }
-        this.metrics = metricsBuilder
-                .credentialsProvider(CloudWatchConnection::noBotIdentity)
-                .overrideConfiguration(
-                        c -> c.retryStrategy(b -> b.maxAttempts(MAX_ATTEMPTS)).addExecutionInterceptor(awsGuard))
-                .build();
-        this.logs = logsBuilder
-                .credentialsProvider(CloudWatchConnection::noBotIdentity)
-                .overrideConfiguration(
-                        c -> c.retryStrategy(b -> b.maxAttempts(MAX_ATTEMPTS)).addExecutionInterceptor(awsGuard))
-                .build();
+        this(region, metricsEndpoint, logsEndpoint, new AwsAccess(credentials, environment, guard));
     }
 
-    CloudWatchClient metrics() {
+    /** @param access as whom, in which environment and under which guardrails the calls go */
+    public CloudWatchConnection(Region region, URI metricsEndpoint, URI logsEndpoint, AwsAccess access) {
+        this.metrics = GuardedClient.build(
+                CloudWatchClient.builder(), region, metricsEndpoint, access, FAILURES, Refusals.THROWN);
+        this.logs = GuardedClient.build(
+                CloudWatchLogsClient.builder(), region, logsEndpoint, access, FAILURES, Refusals.THROWN);
+    }
+
+    GuardedClient<CloudWatchClient> metrics() {
         return metrics;
     }
 
-    CloudWatchLogsClient logs() {
+    GuardedClient<CloudWatchLogsClient> logs() {
         return logs;
     }
 
-    /** The actor's credentials and a call timeout of what is left of the deadline; TIMEOUT when nothing is. */
-    AwsRequestOverrideConfiguration asActor(ToolContext context, String source) {
-        Duration left = context.remaining();
-        if (left.isZero()) {
-            throw SourceFailure.timeout(source, Duration.ZERO);
-        }
-        return AwsRequestOverrideConfiguration.builder()
-                .credentialsProvider(credentials.apply(context))
-                .apiCallTimeout(left)
-                .build();
-    }
-
-    /**
-     * The acting person's own STS session ({@link ToolContext#cloud()}), fetched when the first call needs it. A
-     * person with no read role, or whom STS refuses, fails the call as FORBIDDEN with the broker's explanation.
-     */
+    /** The acting person's own STS session ({@link PersonsSession}); its failures name {@code cloudwatch}. */
     public static Function<ToolContext, AwsCredentialsProvider> personsSession() {
-        return context -> {
-            SessionCredentials session;
-            try {
-                session = context.cloud().get();
-            } catch (ElevationException refused) {
-                throw new SourceFailure(
-                        "cloudwatch",
-                        refused.kind() == ElevationException.Kind.UNAVAILABLE
-                                ? SourceFailure.Kind.UNAVAILABLE
-                                : SourceFailure.Kind.FORBIDDEN,
-                        refused.getMessage(),
-                        null);
-            }
-            return StaticCredentialsProvider.create(AwsSessionCredentials.create(
-                    session.accessKeyId(), session.secretAccessKey(), session.sessionToken()));
-        };
-    }
-
-    private static AwsCredentials noBotIdentity() {
-        throw SdkClientException.create("cloudwatch calls carry the acting person's credentials; none were given");
+        return PersonsSession.credentials(CloudWatchSignals.SOURCE);
     }
 
     @Override

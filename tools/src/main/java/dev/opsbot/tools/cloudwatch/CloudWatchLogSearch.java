@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetQueryResultsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.QueryStatus;
 
@@ -80,19 +78,22 @@ public final class CloudWatchLogSearch {
     private List<LogLine> run(
             List<String> groups, String query, Instant from, Instant to, int limit, ToolContext context) {
         long started = System.nanoTime();
-        String queryId = call("logs:StartQuery", context, asActor -> connection
-                .logs()
-                .startQuery(b -> b.logGroupNames(groups)
-                        .queryString(query)
-                        .startTime(from.getEpochSecond())
-                        .endTime(to.getEpochSecond())
-                        .limit(limit)
-                        .overrideConfiguration(asActor))
+        String queryId = connection.logs().call(context, "logs:StartQuery", (logs, asActor) -> logs.startQuery(
+                        b -> b.logGroupNames(groups)
+                                .queryString(query)
+                                .startTime(from.getEpochSecond())
+                                .endTime(to.getEpochSecond())
+                                .limit(limit)
+                                .overrideConfiguration(asActor))
                 .queryId());
         while (true) {
-            GetQueryResultsResponse results = call("logs:GetQueryResults", context, asActor -> connection
+            GetQueryResultsResponse results = connection
                     .logs()
-                    .getQueryResults(b -> b.queryId(queryId).overrideConfiguration(asActor)));
+                    .call(
+                            context,
+                            "logs:GetQueryResults",
+                            (logs, asActor) ->
+                                    logs.getQueryResults(b -> b.queryId(queryId).overrideConfiguration(asActor)));
             QueryStatus status = results.status();
             if (status == QueryStatus.COMPLETE) {
                 return LogRows.lines(results.results());
@@ -126,33 +127,20 @@ public final class CloudWatchLogSearch {
     /** Best effort: a query left running costs money until it times out on its own. */
     private void stop(String queryId, ToolContext context) {
         try {
-            call("logs:StopQuery", context, asActor -> connection.logs().stopQuery(b -> b.queryId(queryId)
-                    .overrideConfiguration(asActor)));
+            connection
+                    .logs()
+                    .call(
+                            context,
+                            "logs:StopQuery",
+                            (logs, asActor) ->
+                                    logs.stopQuery(b -> b.queryId(queryId).overrideConfiguration(asActor)));
         } catch (SourceFailure ignored) {
             // the query ends by itself after its own time limit
-        }
-    }
-
-    private <T> T call(String permission, ToolContext context, AwsCall<T> call) {
-        AwsRequestOverrideConfiguration asActor = connection.asActor(context, CloudWatchSignals.SOURCE);
-        try {
-            return call.run(asActor);
-        } catch (SdkException e) {
-            throw AwsFailures.translate(
-                    CloudWatchSignals.SOURCE,
-                    e,
-                    permission,
-                    asActor.apiCallTimeout().orElse(Duration.ZERO));
         }
     }
 
     /** A Logs Insights string literal: {@code "connection refused"}, quotes and backslashes escaped. */
     static String quoted(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    @FunctionalInterface
-    private interface AwsCall<T> {
-        T run(AwsRequestOverrideConfiguration asActor);
     }
 }

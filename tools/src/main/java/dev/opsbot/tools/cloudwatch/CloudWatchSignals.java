@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
@@ -95,20 +93,14 @@ public final class CloudWatchSignals {
     }
 
     private GetMetricDataResponse call(GetMetricDataRequest.Builder request, ToolContext context) {
-        AwsRequestOverrideConfiguration asActor = connection.asActor(context, SOURCE);
-        try {
-            return connection
-                    .metrics()
-                    .getMetricData(request.scanBy(ScanBy.TIMESTAMP_ASCENDING)
-                            .overrideConfiguration(asActor)
-                            .build());
-        } catch (SdkException e) {
-            throw AwsFailures.translate(
-                    SOURCE,
-                    e,
-                    "cloudwatch:GetMetricData",
-                    asActor.apiCallTimeout().orElse(Duration.ZERO));
-        }
+        return connection
+                .metrics()
+                .call(
+                        context,
+                        "cloudwatch:GetMetricData",
+                        (client, asActor) -> client.getMetricData(request.scanBy(ScanBy.TIMESTAMP_ASCENDING)
+                                .overrideConfiguration(asActor)
+                                .build()));
     }
 
     private static List<SignalSeries> toSeries(
