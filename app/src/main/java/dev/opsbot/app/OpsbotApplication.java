@@ -25,6 +25,7 @@ import dev.opsbot.app.triage.ConfiguredTriage;
 import dev.opsbot.app.triage.StartingTriage;
 import dev.opsbot.app.triage.SymptomChart;
 import dev.opsbot.app.triage.TriageBackend;
+import dev.opsbot.core.agent.AgentTranscripts;
 import dev.opsbot.core.approval.ApprovalService;
 import dev.opsbot.core.chat.ChatPort;
 import dev.opsbot.core.conversation.AccessHandler;
@@ -342,6 +343,7 @@ public final class OpsbotApplication implements AutoCloseable {
         long every = config.dispatcher().recoveryInterval().toMillis();
         recovery.scheduleWithFixedDelay(this::recoverOnce, 0, every, TimeUnit.MILLISECONDS);
         recovery.scheduleWithFixedDelay(this::purgeExpiredIdentities, 10, 10, TimeUnit.MINUTES);
+        recovery.scheduleWithFixedDelay(this::forgetOldConversations, 1, 24 * 60, TimeUnit.MINUTES);
         // what this replica was running when it stopped is said to be unknown, never run again
         recovery.execute(this::markInterruptedActions);
         recovery.scheduleWithFixedDelay(this::expireProposals, 30, 30, TimeUnit.SECONDS);
@@ -372,6 +374,21 @@ public final class OpsbotApplication implements AutoCloseable {
             stores.identityCache().purgeExpired(Instant.now());
         } catch (RuntimeException e) {
             log.warn("purging expired identities failed; will retry: {}", e.toString());
+        }
+    }
+
+    /** The model's conversations are kept {@link AgentTranscripts#RETENTION}, then deleted (on any replica). */
+    private void forgetOldConversations() {
+        try {
+            int forgotten = stores.transcripts().forgetBefore(Instant.now().minus(AgentTranscripts.RETENTION));
+            if (forgotten > 0) {
+                log.info(
+                        "forgot {} turns of conversations with the model older than {}",
+                        forgotten,
+                        AgentTranscripts.RETENTION);
+            }
+        } catch (RuntimeException e) {
+            log.warn("forgetting old conversations with the model failed; will retry: {}", e.toString());
         }
     }
 

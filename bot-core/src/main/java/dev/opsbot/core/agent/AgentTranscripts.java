@@ -17,11 +17,18 @@ public interface AgentTranscripts {
 
     void append(ThreadRef thread, Turn turn);
 
+    /** Forgets every turn written before {@code cutoff}; returns how many. Conversations are not kept for ever. */
+    int forgetBefore(java.time.Instant cutoff);
+
+    /** How long turns are kept: a follow-up comes within hours; a month covers a long incident and its review. */
+    java.time.Duration RETENTION = java.time.Duration.ofDays(30);
+
     /** Kept in this process, for the newest {@code threads} threads: a restart forgets them. */
     static AgentTranscripts inMemory(int threads, int turnsPerThread) {
-        Map<ThreadRef, List<Turn>> byThread = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        record Written(Turn turn, java.time.Instant at) {}
+        Map<ThreadRef, List<Written>> byThread = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<ThreadRef, List<Turn>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<ThreadRef, List<Written>> eldest) {
                 return size() > threads;
             }
         });
@@ -29,19 +36,35 @@ public interface AgentTranscripts {
             @Override
             public List<Turn> recent(ThreadRef thread, int max) {
                 synchronized (byThread) {
-                    List<Turn> turns = byThread.getOrDefault(thread, List.of());
-                    return List.copyOf(turns.subList(Math.max(0, turns.size() - max), turns.size()));
+                    List<Written> turns = byThread.getOrDefault(thread, List.of());
+                    return turns.subList(Math.max(0, turns.size() - max), turns.size()).stream()
+                            .map(Written::turn)
+                            .toList();
                 }
             }
 
             @Override
             public void append(ThreadRef thread, Turn turn) {
                 synchronized (byThread) {
-                    List<Turn> turns = byThread.computeIfAbsent(thread, t -> new ArrayList<>());
-                    turns.add(turn);
+                    List<Written> turns = byThread.computeIfAbsent(thread, t -> new ArrayList<>());
+                    turns.add(new Written(turn, java.time.Instant.now()));
                     if (turns.size() > turnsPerThread) {
                         turns.removeFirst();
                     }
+                }
+            }
+
+            @Override
+            public int forgetBefore(java.time.Instant cutoff) {
+                synchronized (byThread) {
+                    int forgotten = 0;
+                    for (List<Written> turns : byThread.values()) {
+                        int before = turns.size();
+                        turns.removeIf(w -> w.at().isBefore(cutoff));
+                        forgotten += before - turns.size();
+                    }
+                    byThread.values().removeIf(List::isEmpty);
+                    return forgotten;
                 }
             }
         };

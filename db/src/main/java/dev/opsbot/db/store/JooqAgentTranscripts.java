@@ -51,6 +51,13 @@ public final class JooqAgentTranscripts implements AgentTranscripts {
                 .execute();
     }
 
+    @Override
+    public int forgetBefore(java.time.Instant cutoff) {
+        return dsl.deleteFrom(AGENT_TURN)
+                .where(AGENT_TURN.CREATED_AT.lt(cutoff))
+                .execute();
+    }
+
     private static Condition of(ThreadRef thread) {
         return AGENT_TURN
                 .PLATFORM

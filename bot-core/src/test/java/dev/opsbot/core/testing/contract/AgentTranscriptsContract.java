@@ -66,6 +66,20 @@ public abstract class AgentTranscriptsContract {
     }
 
     @Test
+    void turnsWrittenBeforeTheCutoffAreForgottenAndLaterOnesKept() {
+        transcripts.append(INCIDENT, new Turn(Turn.PERSON, "how many pods?"));
+        transcripts.append(OTHER, new Turn(Turn.PERSON, "elsewhere"));
+
+        assertThat(transcripts.forgetBefore(java.time.Instant.now().minusSeconds(3600)))
+                .isZero();
+        assertThat(transcripts.recent(INCIDENT, 8)).hasSize(1);
+        assertThat(transcripts.forgetBefore(java.time.Instant.now().plusSeconds(60)))
+                .isEqualTo(2);
+        assertThat(transcripts.recent(INCIDENT, 8)).isEmpty();
+        assertThat(transcripts.recent(OTHER, 8)).isEmpty();
+    }
+
+    @Test
     void longTextsAreKeptWhole() {
         String text = "x".repeat(20_000);
         transcripts.append(INCIDENT, new Turn(Turn.OPSBOT, text));
