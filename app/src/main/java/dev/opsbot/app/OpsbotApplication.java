@@ -12,6 +12,7 @@ import dev.opsbot.app.console.ConsoleJson;
 import dev.opsbot.app.console.ConsoleService;
 import dev.opsbot.app.console.ConsoleUsers;
 import dev.opsbot.app.identity.ConfiguredIdentity;
+import dev.opsbot.app.memory.ConfiguredMemory;
 import dev.opsbot.app.ops.MetricsDispatchListener;
 import dev.opsbot.app.ops.MetricsGuardListener;
 import dev.opsbot.app.ops.MetricsInvestigationObserver;
@@ -37,8 +38,10 @@ import dev.opsbot.core.conversation.HelpHandler;
 import dev.opsbot.core.conversation.IntentParser;
 import dev.opsbot.core.conversation.IntentRouter;
 import dev.opsbot.core.conversation.InvestigateHandler;
+import dev.opsbot.core.conversation.MemoryHandler;
 import dev.opsbot.core.conversation.StatusHandler;
 import dev.opsbot.core.conversation.WhoAmIHandler;
+import dev.opsbot.core.memory.TeamMemory;
 import dev.opsbot.core.policy.TransportGuard;
 import dev.opsbot.core.triage.answer.AnswerRenderer;
 import dev.opsbot.db.Database;
@@ -86,6 +89,7 @@ public final class OpsbotApplication implements AutoCloseable {
     private final ApprovalService approvals;
     private final List<AutoCloseable> adapters;
     private volatile boolean closed;
+    private final TeamMemory memory;
 
     private OpsbotApplication(
             OpsbotConfig config,
@@ -99,7 +103,9 @@ public final class OpsbotApplication implements AutoCloseable {
             TriageBackend triage,
             ConfiguredIdentity identity,
             ApprovalService approvals,
+            TeamMemory memory,
             List<AutoCloseable> adapters) {
+        this.memory = memory;
         this.config = config;
         this.database = database;
         this.stores = stores;
@@ -235,6 +241,7 @@ public final class OpsbotApplication implements AutoCloseable {
                 metrics,
                 clock);
         advisor.ifPresent(model -> log.info("llm: {} reasons over the evidence", LlmDescription.of(config.llm())));
+        TeamMemory memory = ConfiguredMemory.create(stores.memories(), clock);
         IntentRouter router = new IntentRouter(
                 new IntentParser(),
                 new HelpHandler(),
@@ -249,7 +256,8 @@ public final class OpsbotApplication implements AutoCloseable {
                         stores.auditLog(),
                         advisor),
                 new WhoAmIHandler(identity.acting()),
-                new AccessHandler(identity.acting()));
+                new AccessHandler(identity.acting()),
+                new MemoryHandler(identity.acting(), Optional.of(memory), stores.auditLog(), clock));
         Dispatcher dispatcher = new Dispatcher(
                 stores.eventLedger(),
                 stores.threads(),
@@ -323,6 +331,7 @@ public final class OpsbotApplication implements AutoCloseable {
                 triage,
                 identity,
                 approvals,
+                memory,
                 slack.<List<AutoCloseable>>map(List::of).orElse(List.of()));
         app.startRecovery();
         log.info("triage evidence from {}", triage.description());
@@ -344,6 +353,7 @@ public final class OpsbotApplication implements AutoCloseable {
         recovery.scheduleWithFixedDelay(this::recoverOnce, 0, every, TimeUnit.MILLISECONDS);
         recovery.scheduleWithFixedDelay(this::purgeExpiredIdentities, 10, 10, TimeUnit.MINUTES);
         recovery.scheduleWithFixedDelay(this::forgetOldConversations, 1, 24 * 60, TimeUnit.MINUTES);
+        recovery.scheduleWithFixedDelay(this::purgeForgottenMemories, 2, 24 * 60, TimeUnit.MINUTES);
         // what this replica was running when it stopped is said to be unknown, never run again
         recovery.execute(this::markInterruptedActions);
         recovery.scheduleWithFixedDelay(this::expireProposals, 30, 30, TimeUnit.SECONDS);
@@ -392,6 +402,18 @@ public final class OpsbotApplication implements AutoCloseable {
         }
     }
 
+    /**
+     * Forgotten memories stay a day as tombstones, so every replica's index learns they are gone, then go. A replica
+     * whose index is older than that reloads it from scratch.
+     */
+    private void purgeForgottenMemories() {
+        try {
+            stores.memories().purgeForgotten(Instant.now().minus(java.time.Duration.ofDays(1)));
+        } catch (RuntimeException e) {
+            log.warn("purging forgotten memories failed; will retry: {}", e.toString());
+        }
+    }
+
     private void recoverOnce() {
         try {
             dispatcher.recoverExpired(RECOVERY_BATCH);
@@ -433,6 +455,11 @@ public final class OpsbotApplication implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The team's memory, as the conversation uses it. */
+    public TeamMemory memory() {
+        return memory;
     }
 
     public DbStores stores() {

@@ -11,6 +11,7 @@ import dev.opsbot.db.approval.JooqProposalStore;
 import dev.opsbot.db.audit.JooqAuditLog;
 import dev.opsbot.db.console.JooqConsoleStore;
 import dev.opsbot.db.identity.JooqIdentityCache;
+import dev.opsbot.db.memory.JooqMemoryStore;
 import dev.opsbot.db.store.JooqAgentTranscripts;
 import dev.opsbot.db.store.JooqBotMessageStore;
 import dev.opsbot.db.store.JooqEventLedger;
@@ -22,6 +23,8 @@ import java.util.Objects;
  *
  * @param identityCache the jOOQ class rather than the port, so that {@code app} can also schedule
  *     {@link JooqIdentityCache#purgeExpired}
+ * @param memories the jOOQ class rather than the port, so that {@code app} can also schedule
+ *     {@link JooqMemoryStore#purgeForgotten}
  */
 public record DbStores(
         EventLedger eventLedger,
@@ -31,7 +34,8 @@ public record DbStores(
         JooqIdentityCache identityCache,
         AuditLog auditLog,
         ProposalStore proposals,
-        AgentTranscripts transcripts) {
+        AgentTranscripts transcripts,
+        JooqMemoryStore memories) {
 
     public DbStores {
         Objects.requireNonNull(eventLedger, "eventLedger");
@@ -42,6 +46,7 @@ public record DbStores(
         Objects.requireNonNull(auditLog, "auditLog");
         Objects.requireNonNull(proposals, "proposals");
         Objects.requireNonNull(transcripts, "transcripts");
+        Objects.requireNonNull(memories, "memories");
     }
 
     public static DbStores of(Database database) {
@@ -54,6 +59,7 @@ public record DbStores(
                 new JooqIdentityCache(dsl),
                 new JooqAuditLog(database),
                 new JooqProposalStore(dsl),
-                new JooqAgentTranscripts(dsl, java.time.Clock.systemUTC()));
+                new JooqAgentTranscripts(dsl, java.time.Clock.systemUTC()),
+                new JooqMemoryStore(dsl));
     }
 }

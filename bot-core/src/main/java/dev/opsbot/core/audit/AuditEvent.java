@@ -22,6 +22,7 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = AuditEvent.ActionVerified.class, name = "action_verified"),
     @JsonSubTypes.Type(value = AuditEvent.ModelCalled.class, name = "model_called"),
     @JsonSubTypes.Type(value = AuditEvent.GuardrailRefused.class, name = "guardrail_refused"),
+    @JsonSubTypes.Type(value = AuditEvent.MemoryChanged.class, name = "memory_changed"),
 })
 public sealed interface AuditEvent {
     Instant at();
@@ -274,6 +275,26 @@ public sealed interface AuditEvent {
      * @param request the request in words ({@code delete namespaces shop (kubernetes, production)})
      * @param rule the rule that refused it
      */
+    /**
+     * Team memory changed: what the team's answers draw on from now on. {@code change} is {@code learned} or
+     * {@code forgotten}; {@code text} is the memory as stored (redacted).
+     */
+    record MemoryChanged(
+            Instant at, String actor, String memoryId, String change, String memoryKind, String text, String thread)
+            implements AuditEvent {
+        public MemoryChanged {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(memoryId, "memoryId");
+            Objects.requireNonNull(change, "change");
+        }
+
+        @Override
+        public String kind() {
+            return "memory_changed";
+        }
+    }
+
     record GuardrailRefused(Instant at, String actor, String request, String rule, String reason)
             implements AuditEvent {
         public GuardrailRefused {

@@ -16,6 +16,12 @@ public final class HelpHandler implements IntentHandler<Intent.Help> {
                             + " (also: slow, restarting, down; shop/checkout names the namespace)"),
             new Block.Field("whoami", "who opsbot acts as when you ask: your directory identity, roles and groups"),
             new Block.Field("access", "what you can do in each environment: read, write after approval, approve"),
+            new Block.Field(
+                    "remember [fix:] [for <service>:] <text>",
+                    "keep what the team learned; later answers in this channel draw on it (kinds: fact, fix,"
+                            + " runbook, preference)"),
+            new Block.Field("memories [service]", "what this channel's team memory holds"),
+            new Block.Field("forget <id>", "take a memory back"),
             new Block.Field("help", "what opsbot can do (this message)"),
             new Block.Field("status", "version, uptime, and which chat platforms, tools and model are configured"));
 
@@ -29,7 +35,7 @@ public final class HelpHandler implements IntentHandler<Intent.Help> {
                 .heading("What opsbot can do")
                 .paragraph("Mention me in a channel or a thread with one of these:")
                 .add(new Block.Fields(COMMANDS))
-                .context("Coming next: approving a proposed fix with a reaction.")
+                .context("A fix opsbot proposes runs only after an approver reacts :white_check_mark: to it.")
                 .build();
     }
 

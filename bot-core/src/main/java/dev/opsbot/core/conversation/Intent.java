@@ -22,6 +22,23 @@ public sealed interface Intent {
     /** "access": what the person can do in each environment (read, write after approval, approve). */
     record Access() implements Intent {}
 
+    /** Team memory: "remember ...", "forget m-3f9a2c", "memories [service]". */
+    sealed interface Memory extends Intent {}
+
+    /**
+     * "remember [fact|fix|runbook|preference:] [for &lt;service&gt;:] text".
+     *
+     * @param kind null when not said (a fact)
+     * @param service null for the whole team
+     */
+    record Remember(String text, String kind, String service) implements Memory {}
+
+    /** "forget m-3f9a2c". */
+    record Forget(String id) implements Memory {}
+
+    /** "memories", "memories checkout", "what do you remember about checkout". */
+    record Memories(String service) implements Memory {}
+
     /** Anything opsbot has no handler for yet; {@code text} is what was said. */
     record Unrecognized(String text) implements Intent {}
 }

@@ -2,6 +2,7 @@ package dev.opsbot.core.conversation;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,13 @@ public final class IntentParser {
     private static final Set<String> WHOAMI = Set.of("whoami", "who am i", "whoami refresh", "who am i refresh");
     private static final Set<String> ACCESS =
             Set.of("access", "my access", "what can i do", "what can i access", "permissions", "my permissions");
+
+    private static final Pattern REMEMBER =
+            Pattern.compile("(?is)^remember\\b(?:\\s+that)?\\s*[:,]?\\s*(?:(fact|fix|runbook|preference)\\s*:\\s*)?"
+                    + "(?:for\\s+([a-z0-9][a-z0-9-]*)\\s*:\\s*)?(.*)$");
+    private static final Pattern FORGET = Pattern.compile("(?i)^forget\\s+(\\S+)$");
+    private static final Pattern MEMORIES = Pattern.compile(
+            "(?i)^(?:memories|what do you remember|what have you learned)(?:\\s+(?:about|for)?\\s*([a-z0-9][a-z0-9-]*))?$");
 
     private final QuestionParser questions = new QuestionParser();
 
@@ -33,10 +41,34 @@ public final class IntentParser {
         if (ACCESS.contains(normalised)) {
             return new Intent.Access();
         }
+        Intent memory = memory(stripMentions(text), normalised);
+        if (memory != null) {
+            return memory;
+        }
         return questions
                 .parse(stripMentions(text))
                 .<Intent>map(question -> question)
                 .orElseGet(() -> new Intent.Unrecognized(stripMentions(text)));
+    }
+
+    /** Memory commands; the text to remember is kept as written (case, punctuation), not normalised. */
+    private static Intent memory(String said, String normalised) {
+        Matcher remember = REMEMBER.matcher(said);
+        if (normalised.startsWith("remember") && remember.matches()) {
+            return new Intent.Remember(
+                    remember.group(3).strip(),
+                    remember.group(1) == null ? null : remember.group(1).toLowerCase(Locale.ROOT),
+                    remember.group(2) == null ? null : remember.group(2).toLowerCase(Locale.ROOT));
+        }
+        Matcher forget = FORGET.matcher(normalised);
+        if (forget.matches()) {
+            return new Intent.Forget(forget.group(1));
+        }
+        Matcher memories = MEMORIES.matcher(normalised);
+        if (memories.matches()) {
+            return new Intent.Memories(memories.group(1));
+        }
+        return null;
     }
 
     static String stripMentions(String text) {

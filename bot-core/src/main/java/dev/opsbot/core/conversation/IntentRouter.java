@@ -1,6 +1,7 @@
 package dev.opsbot.core.conversation;
 
 import dev.opsbot.core.chat.ChatEvent;
+import dev.opsbot.core.chat.Reply;
 import java.util.Objects;
 
 /** Sends each intent to its handler. A switch over the sealed {@link Intent}: adding an intent fails to compile here. */
@@ -12,6 +13,7 @@ public final class IntentRouter {
     private final IntentHandler<Intent.Investigate> investigate;
     private final IntentHandler<Intent.WhoAmI> whoAmI;
     private final IntentHandler<Intent.Access> access;
+    private final IntentHandler<Intent.Memory> memory;
 
     public IntentRouter(
             IntentParser parser,
@@ -21,6 +23,28 @@ public final class IntentRouter {
             IntentHandler<Intent.Investigate> investigate,
             IntentHandler<Intent.WhoAmI> whoAmI,
             IntentHandler<Intent.Access> access) {
+        this(
+                parser,
+                help,
+                status,
+                unrecognized,
+                investigate,
+                whoAmI,
+                access,
+                (event, intent, responder) ->
+                        responder.reply(Reply.text(":information_source: Team memory is not enabled here.")));
+    }
+
+    public IntentRouter(
+            IntentParser parser,
+            IntentHandler<Intent.Help> help,
+            IntentHandler<Intent.Status> status,
+            IntentHandler<Intent.Unrecognized> unrecognized,
+            IntentHandler<Intent.Investigate> investigate,
+            IntentHandler<Intent.WhoAmI> whoAmI,
+            IntentHandler<Intent.Access> access,
+            IntentHandler<Intent.Memory> memory) {
+        this.memory = Objects.requireNonNull(memory);
         this.parser = Objects.requireNonNull(parser);
         this.help = Objects.requireNonNull(help);
         this.status = Objects.requireNonNull(status);
@@ -55,6 +79,7 @@ public final class IntentRouter {
             case Intent.Investigate i -> investigate.handle(event, i, responder);
             case Intent.WhoAmI w -> whoAmI.handle(event, w, responder);
             case Intent.Access a -> access.handle(event, a, responder);
+            case Intent.Memory m -> memory.handle(event, m, responder);
         }
         return intent;
     }

@@ -86,8 +86,9 @@ public final class Vault {
                 String id = at + ID_CHARS <= hex.length() ? hex.substring(at, at + ID_CHARS) : hex.substring(0, 4) + at;
                 placeholder = new Placeholder(type, id).toString();
             }
-            placeholders.put(secret, placeholder);
+            // the way back first: a thread that finds the placeholder without the lock must be able to restore it
             secrets.put(placeholder, secret);
+            placeholders.put(secret, placeholder);
             return placeholder;
         }
     }

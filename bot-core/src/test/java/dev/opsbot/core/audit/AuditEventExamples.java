@@ -74,6 +74,14 @@ public final class AuditEventExamples {
                         "alice@example.com",
                         "delete namespaces shop (kubernetes, production)",
                         "deny-destructive-in-production",
-                        "destructive operations are denied in production"));
+                        "destructive operations are denied in production"),
+                new AuditEvent.MemoryChanged(
+                        AT,
+                        "alice@example.com",
+                        "m-3f9a2c",
+                        "learned",
+                        "fix",
+                        "rolling back checkout to revision 41 stops the OOM kills",
+                        "slack/C0INCIDENT/1773111060.000200"));
     }
 }

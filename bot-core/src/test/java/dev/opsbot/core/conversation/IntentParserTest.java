@@ -72,4 +72,25 @@ class IntentParserTest {
         assertThat(investigate.symptom()).isEqualTo(dev.opsbot.core.triage.SymptomKind.valueOf(symptom));
         assertThat(investigate.question()).doesNotStartWith("<@").doesNotStartWith("@opsbot");
     }
+
+    @org.junit.jupiter.api.Test
+    void rememberKeepsTheTextAsWrittenWithItsKindAndService() {
+        assertThat(parser.parse("@opsbot remember fix: for checkout: Rolling back to rev 41 stops the OOM kills."))
+                .isEqualTo(new Intent.Remember("Rolling back to rev 41 stops the OOM kills.", "fix", "checkout"));
+        assertThat(parser.parse("<@U0BOT> remember that payments needs 3 replicas at peak"))
+                .isEqualTo(new Intent.Remember("payments needs 3 replicas at peak", null, null));
+        assertThat(parser.parse("@opsbot Remember: Runbook: warm the cache first"))
+                .isEqualTo(new Intent.Remember("warm the cache first", "runbook", null));
+        assertThat(parser.parse("@opsbot remember")).isEqualTo(new Intent.Remember("", null, null));
+    }
+
+    @org.junit.jupiter.api.Test
+    void forgetAndMemoriesAreCommands() {
+        assertThat(parser.parse("@opsbot forget m-3f9a2c")).isEqualTo(new Intent.Forget("m-3f9a2c"));
+        assertThat(parser.parse("@opsbot memories")).isEqualTo(new Intent.Memories(null));
+        assertThat(parser.parse("@opsbot memories checkout")).isEqualTo(new Intent.Memories("checkout"));
+        assertThat(parser.parse("what do you remember about payments?")).isEqualTo(new Intent.Memories("payments"));
+        assertThat(parser.parse("why do we forget deploys?")).isNotInstanceOf(Intent.Forget.class);
+        assertThat(parser.parse("rememberance of checkout")).isNotInstanceOf(Intent.Remember.class);
+    }
 }
