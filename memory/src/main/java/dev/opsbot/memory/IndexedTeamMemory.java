@@ -83,16 +83,16 @@ public final class IndexedTeamMemory implements TeamMemory {
     }
 
     @Override
-    public boolean forget(String id, String team) {
+    public Optional<MemoryItem> forget(String id, String team) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(team, "team");
         Optional<MemoryItem> item = store.find(id);
         if (item.isEmpty() || !item.get().scope().team().equals(team)) {
-            return false;
+            return Optional.empty();
         }
         boolean forgotten = store.forget(id, clock.instant());
         index.remove(id);
-        return forgotten;
+        return forgotten ? item : Optional.empty();
     }
 
     @Override

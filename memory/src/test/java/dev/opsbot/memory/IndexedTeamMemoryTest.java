@@ -116,15 +116,15 @@ class IndexedTeamMemoryTest {
     void forgetOnlyForgetsTheTeamsOwnMemory() {
         MemoryItem item = memory.remember(MemoryKind.FACT, "checkout needs 512Mi", CHECKOUT, source());
 
-        assertThat(memory.forget(item.id(), "slack/C0OTHER")).isFalse();
+        assertThat(memory.forget(item.id(), "slack/C0OTHER")).isEmpty();
         assertThat(memory.recall("checkout 512Mi", CHECKOUT, 5))
                 .extracting(Recalled::item)
                 .contains(item);
 
-        assertThat(memory.forget(item.id(), TEAM)).isTrue();
+        assertThat(memory.forget(item.id(), TEAM)).contains(item);
         assertThat(memory.recall("checkout 512Mi", CHECKOUT, 5)).isEmpty();
-        assertThat(memory.forget(item.id(), TEAM)).isFalse();
-        assertThat(memory.forget("m-000000", TEAM)).isFalse();
+        assertThat(memory.forget(item.id(), TEAM)).isEmpty();
+        assertThat(memory.forget("m-000000", TEAM)).isEmpty();
     }
 
     @Test

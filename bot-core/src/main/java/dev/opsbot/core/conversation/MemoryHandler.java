@@ -113,11 +113,8 @@ public final class MemoryHandler implements IntentHandler<Intent.Memory> {
     }
 
     private void forget(ChatEvent event, Acting.Outcome.As actor, Intent.Forget intent, Responder responder) {
-        String team = team(event.thread());
-        Optional<MemoryItem> known = memory.get().list(team, null, Integer.MAX_VALUE).stream()
-                .filter(m -> m.id().equals(intent.id()))
-                .findFirst();
-        if (known.isEmpty() || !memory.get().forget(intent.id(), team)) {
+        Optional<MemoryItem> known = memory.get().forget(intent.id(), team(event.thread()));
+        if (known.isEmpty()) {
             responder.reply(Reply.text("I have no memory `" + intent.id() + "` in this channel's team memory."
                     + " `@opsbot memories` lists them."));
             return;

@@ -10,8 +10,8 @@ public interface TeamMemory {
     /** Keeps {@code text} (redacted here, before it is stored); returns the stored item. */
     MemoryItem remember(MemoryKind kind, String text, MemoryScope scope, MemorySource source);
 
-    /** {@code false} when no memory of the team has that id. */
-    boolean forget(String id, String team);
+    /** The memory forgotten, or empty when no memory of the team has that id. */
+    java.util.Optional<MemoryItem> forget(String id, String team);
 
     List<MemoryItem> list(String team, String service, int limit);
 

@@ -62,8 +62,12 @@ class MemoryHandlerTest {
         }
 
         @Override
-        public boolean forget(String id, String team) {
-            return items.removeIf(m -> m.id().equals(id) && m.scope().team().equals(team));
+        public Optional<MemoryItem> forget(String id, String team) {
+            Optional<MemoryItem> found = items.stream()
+                    .filter(m -> m.id().equals(id) && m.scope().team().equals(team))
+                    .findFirst();
+            found.ifPresent(items::remove);
+            return found;
         }
 
         @Override
