@@ -11,8 +11,11 @@ import dev.opsbot.app.console.ConsoleHub;
 import dev.opsbot.app.console.ConsoleJson;
 import dev.opsbot.app.console.ConsoleService;
 import dev.opsbot.app.console.ConsoleUsers;
+import dev.opsbot.app.handoff.ConfiguredHandoffs;
 import dev.opsbot.app.identity.ConfiguredIdentity;
+import dev.opsbot.app.llm.ChatModels;
 import dev.opsbot.app.memory.ConfiguredMemory;
+import dev.opsbot.app.memory.ConfiguredRunbooks;
 import dev.opsbot.app.ops.MetricsDispatchListener;
 import dev.opsbot.app.ops.MetricsGuardListener;
 import dev.opsbot.app.ops.MetricsInvestigationObserver;
@@ -28,19 +31,27 @@ import dev.opsbot.app.triage.SymptomChart;
 import dev.opsbot.app.triage.TriageBackend;
 import dev.opsbot.core.agent.AgentTranscripts;
 import dev.opsbot.core.approval.ApprovalService;
+import dev.opsbot.core.approval.RecoveryListener;
 import dev.opsbot.core.chat.ChatPort;
 import dev.opsbot.core.conversation.AccessHandler;
 import dev.opsbot.core.conversation.AgentAdvisor;
 import dev.opsbot.core.conversation.AskHandler;
 import dev.opsbot.core.conversation.BotStatus;
 import dev.opsbot.core.conversation.Dispatcher;
+import dev.opsbot.core.conversation.HandoffHandler;
 import dev.opsbot.core.conversation.HelpHandler;
 import dev.opsbot.core.conversation.IntentParser;
 import dev.opsbot.core.conversation.IntentRouter;
 import dev.opsbot.core.conversation.InvestigateHandler;
 import dev.opsbot.core.conversation.MemoryHandler;
+import dev.opsbot.core.conversation.ResolvedHandler;
 import dev.opsbot.core.conversation.StatusHandler;
 import dev.opsbot.core.conversation.WhoAmIHandler;
+import dev.opsbot.core.learning.LessonWriter;
+import dev.opsbot.core.learning.MemoryReactions;
+import dev.opsbot.core.learning.ModelLessonWriter;
+import dev.opsbot.core.learning.TeamKnowledge;
+import dev.opsbot.core.learning.ThreadLearning;
 import dev.opsbot.core.memory.TeamMemory;
 import dev.opsbot.core.policy.TransportGuard;
 import dev.opsbot.core.triage.answer.AnswerRenderer;
@@ -196,7 +207,16 @@ public final class OpsbotApplication implements AutoCloseable {
                 new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         ConsoleHub hub = new ConsoleHub();
         ConsoleJson views = new ConsoleJson(json);
-        ConsoleChatPort consolePort = new ConsoleChatPort(stores.console(), hub, views, clock);
+        ConsoleUsers consoleUsers = new ConsoleUsers(config.console().users().stream()
+                .map(u -> new ConsoleUsers.User(u.id(), u.name(), u.email(), u.role()))
+                .toList());
+        ConsoleChatPort consolePort = new ConsoleChatPort(
+                stores.console(),
+                hub,
+                views,
+                clock,
+                consoleUsers,
+                config.console().channels());
         List<ChatPort> ports = new ArrayList<>();
         if (config.console().enabled()) {
             ports.add(consolePort);
@@ -212,6 +232,20 @@ public final class OpsbotApplication implements AutoCloseable {
                 (platform, userId) ->
                         slack.filter(s -> s.port().platform().equals(platform)).flatMap(s -> s.user(userId)));
         slack.ifPresent(platform -> ports.add(platform.port()));
+        TeamMemory memory = ConfiguredMemory.create(stores.memories(), clock);
+        ThreadLearning learning = new ThreadLearning(
+                stores.verdicts(),
+                stores.proposals(),
+                Optional.of(memory),
+                ChatModels.from(config.llm())
+                        .<LessonWriter>map(ModelLessonWriter::new)
+                        .orElse(LessonWriter.AS_BUILT),
+                stores.auditLog(),
+                config.memory().objectionWindow(),
+                clock);
+        // an approved action that verified resolves its thread: what it taught is proposed as a memory
+        RecoveryListener resolveThread =
+                (proposal, responder) -> learning.resolve(proposal.thread(), proposal.requesterEmail(), responder);
         ApprovalService approvals = ConfiguredApprovals.create(
                 config.approval(),
                 stores.proposals(),
@@ -220,7 +254,8 @@ public final class OpsbotApplication implements AutoCloseable {
                 triage,
                 stores.auditLog(),
                 clock,
-                replica);
+                replica,
+                resolveThread);
         List<String> platforms = ports.stream().map(ChatPort::platform).toList();
         // asked when someone says "status", by when the triage backend has started
         Supplier<BotStatus> status = () -> new BotStatus(
@@ -241,12 +276,21 @@ public final class OpsbotApplication implements AutoCloseable {
                 metrics,
                 clock);
         advisor.ifPresent(model -> log.info("llm: {} reasons over the evidence", LlmDescription.of(config.llm())));
-        TeamMemory memory = ConfiguredMemory.create(stores.memories(), clock);
+        TeamKnowledge knowledge = new TeamKnowledge(
+                Optional.of(memory),
+                config.memory().demoRunbooks()
+                        ? ConfiguredRunbooks.demo(ConfiguredMemory::model)
+                        : ConfiguredRunbooks.load(config.memory().runbooks(), ConfiguredMemory::model),
+                stores.verdicts(),
+                config.memory().citeSimilarity(),
+                clock);
+        ConfiguredHandoffs handoffs =
+                ConfiguredHandoffs.create(config.handoff(), config.llm(), stores, Optional.of(memory), clock);
         IntentRouter router = new IntentRouter(
                 new IntentParser(),
                 new HelpHandler(),
                 new StatusHandler(status, clock),
-                new AskHandler(identity.acting(), advisor),
+                new AskHandler(identity.acting(), advisor, Optional.of(knowledge)),
                 new InvestigateHandler(
                         triage::service,
                         identity.acting(),
@@ -254,10 +298,19 @@ public final class OpsbotApplication implements AutoCloseable {
                         new MetricsInvestigationObserver(metrics),
                         approvals,
                         stores.auditLog(),
-                        advisor),
+                        advisor,
+                        Optional.of(knowledge)),
                 new WhoAmIHandler(identity.acting()),
                 new AccessHandler(identity.acting()),
-                new MemoryHandler(identity.acting(), Optional.of(memory), stores.auditLog(), clock));
+                new MemoryHandler(identity.acting(), Optional.of(memory), stores.auditLog(), clock),
+                new ResolvedHandler(identity.acting(), learning),
+                new HandoffHandler(
+                        identity.acting(),
+                        handoffs.handoffs(),
+                        stores.scheduleLeases(),
+                        handoffs.shift(),
+                        handoffs.zone(),
+                        clock));
         Dispatcher dispatcher = new Dispatcher(
                 stores.eventLedger(),
                 stores.threads(),
@@ -269,7 +322,12 @@ public final class OpsbotApplication implements AutoCloseable {
                 replica,
                 config.dispatcher().lease(),
                 new MetricsDispatchListener(metrics),
-                approvals);
+                approvals.andThen(new MemoryReactions(
+                        identity.acting(),
+                        memory,
+                        stores.auditLog(),
+                        config.memory().objectionWindow(),
+                        clock)));
 
         List<RouteModule> routes = new ArrayList<>();
         StartupGate gate = new StartupGate();
@@ -283,9 +341,7 @@ public final class OpsbotApplication implements AutoCloseable {
             log.info("slack: {}", platform.description());
         });
         if (config.console().enabled()) {
-            ConsoleUsers users = new ConsoleUsers(config.console().users().stream()
-                    .map(u -> new ConsoleUsers.User(u.id(), u.name(), u.email(), u.role()))
-                    .toList());
+            ConsoleUsers users = consoleUsers;
             ConsoleService console = new ConsoleService(
                     stores.console(),
                     consolePort,
@@ -319,6 +375,11 @@ public final class OpsbotApplication implements AutoCloseable {
         gate.open();
         ScheduledExecutorService recovery = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("event-recovery").factory());
+        ScheduledExecutorService handoffScheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("handoff-scheduler").factory());
+        List<AutoCloseable> closeables =
+                new ArrayList<>(slack.<List<AutoCloseable>>map(List::of).orElse(List.of()));
+        closeables.add(handoffScheduler::shutdownNow);
         OpsbotApplication app = new OpsbotApplication(
                 config,
                 database,
@@ -332,8 +393,14 @@ public final class OpsbotApplication implements AutoCloseable {
                 identity,
                 approvals,
                 memory,
-                slack.<List<AutoCloseable>>map(List::of).orElse(List.of()));
+                closeables);
         app.startRecovery();
+        // its own thread: a handoff narrated by a model may take seconds, and recovery must not wait for it
+        handoffs.startScheduler(
+                handoffScheduler,
+                ports.stream().collect(java.util.stream.Collectors.toMap(ChatPort::platform, port -> port)),
+                replica,
+                metrics);
         log.info("triage evidence from {}", triage.description());
         log.info("identity: {}", identity.description());
         log.info(

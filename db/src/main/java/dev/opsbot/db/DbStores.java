@@ -6,7 +6,9 @@ import dev.opsbot.core.audit.AuditLog;
 import dev.opsbot.core.console.ConsoleStore;
 import dev.opsbot.core.store.BotMessageStore;
 import dev.opsbot.core.store.EventLedger;
+import dev.opsbot.core.store.ScheduleLeases;
 import dev.opsbot.core.store.ThreadStore;
+import dev.opsbot.core.store.VerdictStore;
 import dev.opsbot.db.approval.JooqProposalStore;
 import dev.opsbot.db.audit.JooqAuditLog;
 import dev.opsbot.db.console.JooqConsoleStore;
@@ -15,7 +17,9 @@ import dev.opsbot.db.memory.JooqMemoryStore;
 import dev.opsbot.db.store.JooqAgentTranscripts;
 import dev.opsbot.db.store.JooqBotMessageStore;
 import dev.opsbot.db.store.JooqEventLedger;
+import dev.opsbot.db.store.JooqScheduleLeases;
 import dev.opsbot.db.store.JooqThreadStore;
+import dev.opsbot.db.store.JooqVerdictStore;
 import java.util.Objects;
 
 /**
@@ -35,7 +39,9 @@ public record DbStores(
         AuditLog auditLog,
         ProposalStore proposals,
         AgentTranscripts transcripts,
-        JooqMemoryStore memories) {
+        JooqMemoryStore memories,
+        VerdictStore verdicts,
+        ScheduleLeases scheduleLeases) {
 
     public DbStores {
         Objects.requireNonNull(eventLedger, "eventLedger");
@@ -47,6 +53,8 @@ public record DbStores(
         Objects.requireNonNull(proposals, "proposals");
         Objects.requireNonNull(transcripts, "transcripts");
         Objects.requireNonNull(memories, "memories");
+        Objects.requireNonNull(verdicts, "verdicts");
+        Objects.requireNonNull(scheduleLeases, "scheduleLeases");
     }
 
     public static DbStores of(Database database) {
@@ -60,6 +68,8 @@ public record DbStores(
                 new JooqAuditLog(database),
                 new JooqProposalStore(dsl),
                 new JooqAgentTranscripts(dsl, java.time.Clock.systemUTC()),
-                new JooqMemoryStore(dsl));
+                new JooqMemoryStore(dsl),
+                new JooqVerdictStore(dsl),
+                new JooqScheduleLeases(dsl));
     }
 }

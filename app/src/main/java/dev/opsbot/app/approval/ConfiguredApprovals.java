@@ -10,6 +10,7 @@ import dev.opsbot.core.approval.ApprovalRules;
 import dev.opsbot.core.approval.ApprovalService;
 import dev.opsbot.core.approval.Proposal;
 import dev.opsbot.core.approval.ProposalStore;
+import dev.opsbot.core.approval.RecoveryListener;
 import dev.opsbot.core.audit.AuditLog;
 import dev.opsbot.core.chat.ChatUser;
 import dev.opsbot.core.identity.Acting;
@@ -39,7 +40,8 @@ public final class ConfiguredApprovals {
             TriageBackend triage,
             AuditLog audit,
             Clock clock,
-            String replica) {
+            String replica,
+            RecoveryListener recovery) {
         Supplier<Actions> actions = once(() -> triage.actions(requesterAsReader(acting), config.verifyWindow()));
         Supplier<ActionRunner> runner =
                 once(() -> new ToolActionRunner(actions.get().tools(), ToolActionRunner.DEFAULT_BUDGET, clock));
@@ -60,7 +62,8 @@ public final class ConfiguredApprovals {
                 audit,
                 rules(config),
                 clock,
-                replica);
+                replica,
+                recovery);
     }
 
     static ApprovalRules rules(ApprovalConfig config) {

@@ -53,7 +53,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         LoggingSetup.apply(loaded.logging().format(), loaded.logging().level());
         String channel = channel(incident);
-        OpsbotConfig ready = loaded.withConsoleChannelFirst(channel).withDemoPeopleUnlessMapped();
+        OpsbotConfig ready = loaded.withConsoleChannelFirst(channel)
+                .withDemoPeopleUnlessMapped()
+                .withMemory(loaded.memory().withDemoRunbooks());
         return Running.untilStopped(
                 () -> OpsbotApplication.start(
                         ready, Clock.systemUTC(), (OpsbotApplication.TriageStarter) guard -> ScenarioTriage.start(

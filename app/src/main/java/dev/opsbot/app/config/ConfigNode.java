@@ -106,6 +106,18 @@ final class ConfigNode {
         return text == null ? fallback : rule.parse(key(name), text);
     }
 
+    double decimal(String name, double fallback) {
+        String text = text(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key(name), text, "is not a number", "write a decimal such as 0.45");
+        }
+    }
+
     boolean bool(String name, boolean fallback) {
         String text = text(name);
         if (text == null) {

@@ -19,7 +19,9 @@ public record OpsbotConfig(
         SourcesConfig sources,
         IdentityConfig identity,
         ApprovalConfig approval,
-        PolicyConfig policy) {
+        PolicyConfig policy,
+        MemoryConfig memory,
+        HandoffConfig handoff) {
 
     public OpsbotConfig {
         Objects.requireNonNull(server, "server");
@@ -35,6 +37,8 @@ public record OpsbotConfig(
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(approval, "approval");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(memory, "memory");
+        Objects.requireNonNull(handoff, "handoff");
         requireConsoleProtected(server, console);
     }
 
@@ -52,12 +56,14 @@ public record OpsbotConfig(
                 SourcesConfig.defaults(),
                 IdentityConfig.defaults(),
                 ApprovalConfig.defaults(),
-                PolicyConfig.defaults());
+                PolicyConfig.defaults(),
+                MemoryConfig.defaults(),
+                HandoffConfig.defaults());
     }
 
     /** This configuration listening on {@code port} instead, for {@code --port}, which beats file and environment. */
     public OpsbotConfig withPort(int port) {
-        return with(server.withPort(port), console, identity, llm);
+        return with(server.withPort(port), console, identity, llm, memory);
     }
 
     /** This configuration with {@code channel} first among the console's channels (the demo's incident channel). */
@@ -65,21 +71,27 @@ public record OpsbotConfig(
         java.util.List<String> channels = new java.util.ArrayList<>(console.channels());
         channels.remove(channel);
         channels.addFirst(channel);
-        return with(server, new ConsoleConfig(console.enabled(), channels, console.users()), identity, llm);
+        return with(server, new ConsoleConfig(console.enabled(), channels, console.users()), identity, llm, memory);
     }
 
     /** This configuration with {@code identity} instead. */
     public OpsbotConfig withIdentity(IdentityConfig identity) {
-        return with(server, console, identity, llm);
+        return with(server, console, identity, llm, memory);
+    }
+
+    /** This configuration with {@code memory} instead (the demo's runbooks). */
+    public OpsbotConfig withMemory(MemoryConfig memory) {
+        return with(server, console, identity, llm, memory);
     }
 
     /** This configuration with {@code llm} instead: a model to reason with, or none. */
     public OpsbotConfig withLlm(LlmConfig llm) {
-        return with(server, console, identity, llm);
+        return with(server, console, identity, llm, memory);
     }
 
     /** The one place a changed copy is made: a new section is added here once, not in every wither. */
-    private OpsbotConfig with(ServerConfig server, ConsoleConfig console, IdentityConfig identity, LlmConfig llm) {
+    private OpsbotConfig with(
+            ServerConfig server, ConsoleConfig console, IdentityConfig identity, LlmConfig llm, MemoryConfig memory) {
         return new OpsbotConfig(
                 server,
                 database,
@@ -93,7 +105,9 @@ public record OpsbotConfig(
                 sources,
                 identity,
                 approval,
-                policy);
+                policy,
+                memory,
+                handoff);
     }
 
     /** The demo's alice and bob ({@link IdentityConfig#withDemoPeople()}), unless this configuration maps people. */
@@ -133,6 +147,8 @@ public record OpsbotConfig(
         ConfigNode identity = root.section("identity");
         ConfigNode approval = root.section("approval");
         ConfigNode policy = root.section("policy");
+        ConfigNode memory = root.section("memory");
+        ConfigNode handoff = root.section("handoff");
         root.rejectUnknown();
         return new OpsbotConfig(
                 ServerConfig.from(server),
@@ -147,6 +163,8 @@ public record OpsbotConfig(
                 SourcesConfig.from(sources),
                 IdentityConfig.from(identity),
                 ApprovalConfig.from(approval),
-                PolicyConfig.from(policy));
+                PolicyConfig.from(policy),
+                MemoryConfig.from(memory),
+                HandoffConfig.from(handoff));
     }
 }

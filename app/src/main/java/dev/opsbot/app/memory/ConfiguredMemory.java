@@ -22,15 +22,32 @@ public final class ConfiguredMemory {
     private ConfiguredMemory() {}
 
     public static TeamMemory create(MemoryStore store, Clock clock) {
-        CompletableFuture<MiniLmEmbedder> model = CompletableFuture.supplyAsync(
-                MiniLmEmbedder::load,
-                command -> Thread.ofPlatform().daemon().name("memory-model").start(command));
-        model.whenComplete((loaded, failure) -> {
-            if (failure != null) {
-                LOG.warn("the embedding model for team memory did not load: {}", failure.toString());
-            }
-        });
-        return new IndexedTeamMemory(store, new Loading(model), clock);
+        return new IndexedTeamMemory(store, model(), clock);
+    }
+
+    /**
+     * The model, one per process: team memory and the runbooks share it (it is thread-safe; loading it twice would
+     * cost the time and the memory twice). It starts loading at the first call, in the background; each use waits.
+     */
+    public static Embedder model() {
+        return SharedModel.EMBEDDER;
+    }
+
+    /** Loaded when first asked for (the holder idiom), not when the class is. */
+    private static final class SharedModel {
+        static final Embedder EMBEDDER = new Loading(startLoading());
+
+        private static CompletableFuture<MiniLmEmbedder> startLoading() {
+            CompletableFuture<MiniLmEmbedder> model = CompletableFuture.supplyAsync(
+                    MiniLmEmbedder::load,
+                    command -> Thread.ofPlatform().daemon().name("memory-model").start(command));
+            model.whenComplete((loaded, failure) -> {
+                if (failure != null) {
+                    LOG.warn("the embedding model (team memory, runbooks) did not load: {}", failure.toString());
+                }
+            });
+            return model;
+        }
     }
 
     /** The model once it has loaded; a failed load fails each use with its reason (memory commands say so). */

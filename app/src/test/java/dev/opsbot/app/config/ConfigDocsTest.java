@@ -38,12 +38,13 @@ class ConfigDocsTest {
         List<String> keys = root.knownKeys().toList();
 
         assertThat(keys)
-                .hasSize(92)
+                .hasSize(99)
                 .contains("server.port", "console.users", "teams.tenantId", "triage.budget")
                 .contains("identity.mappings", "identity.people", "identity.sts.readSession")
                 .contains("approval.expiry", "approval.twoPersonEnvironments", "policy.rules")
                 .contains("sources.github.repositories", "sources.prometheus.signals.cert_expiry")
-                .contains("sources.cost.region", "sources.compliance.enabled");
+                .contains("sources.cost.region", "sources.compliance.enabled")
+                .contains("handoff.timezone", "handoff.shift", "handoff.schedules", "handoff.rotations");
         for (String key : keys) {
             assertThat(docs).as(key).contains("`" + key + "`");
         }
@@ -60,6 +61,16 @@ class ConfigDocsTest {
                 "kubernetesWriteGroups",
                 "approver")) {
             assertThat(docs).contains("`identity.mappings[].%s`".formatted(mappingKey));
+        }
+        for (String entryKey : List.of(
+                "schedules[].channel",
+                "schedules[].cron",
+                "schedules[].timezone",
+                "rotations[].channel",
+                "rotations[].people",
+                "rotations[].start",
+                "rotations[].every")) {
+            assertThat(docs).contains("`handoff.%s`".formatted(entryKey));
         }
     }
 

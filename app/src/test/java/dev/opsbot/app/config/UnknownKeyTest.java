@@ -39,7 +39,8 @@ class UnknownKeyTest {
                 .hasMessage("logging.colour: is not a known key; the keys under logging are format, level");
         assertThatThrownBy(() -> ConfigFixtures.loadYaml(dir, "kubernetes: {}\n"))
                 .hasMessage("kubernetes: is not a known key; the top-level keys are server, database, console,"
-                        + " dispatcher, logging, llm, slack, teams, triage, sources, identity, approval, policy");
+                        + " dispatcher, logging, llm, slack, teams, triage, sources, identity, approval, policy, memory,"
+                        + " handoff");
     }
 
     @Test

@@ -27,6 +27,14 @@ public final class ConsoleThreads {
         return posted.json().get("thread").asText();
     }
 
+    /** Posts {@code text} as {@code user} in {@code thread}. */
+    public void reply(String thread, String user, String text) {
+        HttpJson.Response posted = http.post(
+                "/api/console/messages",
+                HttpJson.json(Map.of("channel", channel, "user", user, "text", text, "thread", thread)));
+        assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+    }
+
     public void react(String message, String user, String reaction) {
         HttpJson.Response reacted = http.post(
                 "/api/console/reactions",

@@ -86,7 +86,8 @@ public record ApprovalRules(
         return Optional.empty();
     }
 
-    static String firstName(Identity identity) {
+    /** How replies name a person: the first word of their display name, lower case ("alice"). */
+    public static String firstName(Identity identity) {
         String name = identity.displayName();
         int space = name.indexOf(' ');
         String first = space > 0 ? name.substring(0, space) : name;

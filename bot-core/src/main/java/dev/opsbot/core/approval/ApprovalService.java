@@ -56,13 +56,29 @@ public final class ApprovalService implements Proposer, ReactionHandler {
             ApprovalRules rules,
             Clock clock,
             String replica) {
+        this(store, acting, broker, catalog, runner, verifier, audit, rules, clock, replica, RecoveryListener.NONE);
+    }
+
+    /** @param recovery told when an approved action ran and its symptom recovered (the thread is resolved) */
+    public ApprovalService(
+            ProposalStore store,
+            Acting acting,
+            CredentialBroker broker,
+            ActionCatalog catalog,
+            ActionRunner runner,
+            ActionVerifier verifier,
+            AuditLog audit,
+            ApprovalRules rules,
+            Clock clock,
+            String replica,
+            RecoveryListener recovery) {
         this.store = store;
         this.acting = acting;
         this.catalog = catalog;
         this.audit = audit;
         this.rules = rules;
         this.clock = clock;
-        this.execution = new Execution(store, acting, broker, runner, verifier, audit, clock, replica);
+        this.execution = new Execution(store, acting, broker, runner, verifier, audit, clock, replica, recovery);
     }
 
     /** The actions this service can run, by name: what a model's suggestion is checked against. */

@@ -37,6 +37,7 @@ final class Execution {
     private final AuditLog audit;
     private final Clock clock;
     private final String replica;
+    private final RecoveryListener recovery;
 
     Execution(
             ProposalStore store,
@@ -46,7 +47,9 @@ final class Execution {
             ActionVerifier verifier,
             AuditLog audit,
             Clock clock,
-            String replica) {
+            String replica,
+            RecoveryListener recovery) {
+        this.recovery = recovery;
         this.store = store;
         this.acting = acting;
         this.broker = broker;
@@ -126,6 +129,13 @@ final class Execution {
         responder.reply(
                 Reply.text((verification.recovered() ? ":white_check_mark: Verified: " : ":warning: Not recovered: ")
                         + verification.summary()));
+        if (verification.recovered()) {
+            try {
+                recovery.recovered(proposal, responder);
+            } catch (RuntimeException e) {
+                LOG.warn("after proposal {} recovered, resolving its thread failed", proposal.id(), e);
+            }
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.opsbot.core.approval;
 
+import dev.opsbot.core.chat.ThreadRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -51,4 +52,10 @@ public interface ProposalStore {
 
     /** PROPOSED proposals whose expiry is at or before {@code now}, oldest first. */
     List<Proposal> dueToExpire(Instant now, int limit);
+
+    /** The thread's proposals, oldest first. */
+    List<Proposal> inThread(ThreadRef thread);
+
+    /** Proposals created or changed at or after {@code since}, oldest first, at most {@code limit} (the handoff). */
+    List<Proposal> changedSince(Instant since, int limit);
 }

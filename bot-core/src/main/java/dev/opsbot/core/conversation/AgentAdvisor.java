@@ -114,6 +114,18 @@ public final class AgentAdvisor {
             TriageReport report,
             Remediation alreadyProposed,
             Responder responder) {
+        return advise(event, actor, question, report, alreadyProposed, responder, List.of());
+    }
+
+    /** @param recalled what team memory and the runbooks hold on the question, as the answer cited it */
+    public AgentResult advise(
+            ChatEvent event,
+            Acting.Outcome.As actor,
+            String question,
+            TriageReport report,
+            Remediation alreadyProposed,
+            Responder responder,
+            List<String> recalled) {
         Vault vault = Vault.create();
         String thread = thread(event);
         Progress progress = new Progress(responder, loop.modelName());
@@ -124,7 +136,7 @@ public final class AgentAdvisor {
                 ToolContext.of(actor.principal(), actor.cloud(), loop.budget().timeout(), clock),
                 vault,
                 transcripts.recent(event.thread(), TRANSCRIPT_TURNS),
-                List.of(),
+                recalled,
                 report == null ? null : EvidenceBrief.of(report.result()),
                 hints(),
                 report == null ? List.of() : DomainAgents.forInvestigation(question));

@@ -3,6 +3,8 @@ package dev.opsbot.core.conversation;
 import dev.opsbot.core.chat.ChatEvent;
 import dev.opsbot.core.chat.Reply;
 import dev.opsbot.core.identity.Acting;
+import dev.opsbot.core.learning.Recollection;
+import dev.opsbot.core.learning.TeamKnowledge;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,9 +19,16 @@ public final class AskHandler implements IntentHandler<Intent.Unrecognized> {
 
     private final Acting acting;
     private final Optional<AgentAdvisor> advisor;
+    private final Optional<TeamKnowledge> knowledge;
     private final UnrecognizedHandler withoutModel = new UnrecognizedHandler();
 
     public AskHandler(Acting acting, Optional<AgentAdvisor> advisor) {
+        this(acting, advisor, Optional.empty());
+    }
+
+    /** @param knowledge team memory and runbooks: what they hold on the question is cited and given to the model */
+    public AskHandler(Acting acting, Optional<AgentAdvisor> advisor, Optional<TeamKnowledge> knowledge) {
+        this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
         this.acting = Objects.requireNonNull(acting, "acting");
         this.advisor = Objects.requireNonNull(advisor, "advisor");
     }
@@ -45,7 +54,11 @@ public final class AskHandler implements IntentHandler<Intent.Unrecognized> {
                         "identity");
             case Acting.Outcome.As actor -> {
                 try {
-                    advisor.get().advise(event, actor, intent.text(), null, null, responder);
+                    Recollection recollection = knowledge
+                            .map(k -> k.recall(event.thread(), intent.text()))
+                            .orElse(Recollection.NOTHING);
+                    knowledge.ifPresent(k -> k.cite(recollection, responder));
+                    advisor.get().advise(event, actor, intent.text(), null, null, responder, recollection.citations());
                 } catch (RuntimeException e) {
                     // not the question itself: it may hold what redaction is there to keep out of logs
                     LOG.warn("the model could not answer a question in {}", event.thread(), e);

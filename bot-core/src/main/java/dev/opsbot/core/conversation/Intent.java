@@ -2,7 +2,7 @@ package dev.opsbot.core.conversation;
 
 import dev.opsbot.core.triage.SymptomKind;
 
-/** What a person asks opsbot for. Later issues add approve, remember and handoff. */
+/** What a person asks opsbot for. Approvals are reactions, not intents. */
 public sealed interface Intent {
     /** "help", "?", "what can you do". */
     record Help() implements Intent {}
@@ -38,6 +38,17 @@ public sealed interface Intent {
 
     /** "memories", "memories checkout", "what do you remember about checkout". */
     record Memories(String service) implements Memory {}
+
+    /** "resolved", "fixed", "all good now": the thread's incident is over; opsbot proposes what to remember. */
+    record Resolved() implements Intent {}
+
+    /**
+     * "handoff", "handoff 8h", "handoff since 18:00": the shift summary of this channel.
+     *
+     * @param since what the person said after "handoff" ({@code 8h}, {@code since 18:00}), or null for the default
+     *     (since the last handoff, at most one shift)
+     */
+    record Handoff(String since) implements Intent {}
 
     /** Anything opsbot has no handler for yet; {@code text} is what was said. */
     record Unrecognized(String text) implements Intent {}

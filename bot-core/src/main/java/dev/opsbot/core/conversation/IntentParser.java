@@ -25,6 +25,21 @@ public final class IntentParser {
     private static final Pattern MEMORIES = Pattern.compile(
             "(?i)^(?:memories|what do you remember|what have you learned)(?:\\s+(?:about|for)?\\s*([a-z0-9][a-z0-9-]*))?$");
 
+    private static final Set<String> RESOLVED = Set.of(
+            "resolved",
+            "resolve",
+            "it's resolved",
+            "it is resolved",
+            "incident resolved",
+            "fixed",
+            "it's fixed",
+            "all good",
+            "all good now",
+            "mark resolved",
+            "mark as resolved");
+    private static final Pattern HANDOFF =
+            Pattern.compile("(?i)^(?:handoff|hand off|handover|shift handoff|shift summary)(?:\\s+(.+))?$");
+
     private final QuestionParser questions = new QuestionParser();
 
     public Intent parse(String text) {
@@ -40,6 +55,14 @@ public final class IntentParser {
         }
         if (ACCESS.contains(normalised)) {
             return new Intent.Access();
+        }
+        if (RESOLVED.contains(normalised)) {
+            return new Intent.Resolved();
+        }
+        Matcher handoff = HANDOFF.matcher(normalised);
+        if (handoff.matches()) {
+            return new Intent.Handoff(
+                    handoff.group(1) == null ? null : handoff.group(1).strip());
         }
         Intent memory = memory(stripMentions(text), normalised);
         if (memory != null) {

@@ -14,6 +14,8 @@ public final class IntentRouter {
     private final IntentHandler<Intent.WhoAmI> whoAmI;
     private final IntentHandler<Intent.Access> access;
     private final IntentHandler<Intent.Memory> memory;
+    private final IntentHandler<Intent.Resolved> resolved;
+    private final IntentHandler<Intent.Handoff> handoff;
 
     public IntentRouter(
             IntentParser parser,
@@ -44,6 +46,34 @@ public final class IntentRouter {
             IntentHandler<Intent.WhoAmI> whoAmI,
             IntentHandler<Intent.Access> access,
             IntentHandler<Intent.Memory> memory) {
+        this(
+                parser,
+                help,
+                status,
+                unrecognized,
+                investigate,
+                whoAmI,
+                access,
+                memory,
+                (event, intent, responder) -> responder.reply(Reply.text(
+                        ":information_source: Noted. (Learning from resolved threads is not enabled here.)")),
+                (event, intent, responder) ->
+                        responder.reply(Reply.text(":information_source: Shift handoffs are not enabled here.")));
+    }
+
+    public IntentRouter(
+            IntentParser parser,
+            IntentHandler<Intent.Help> help,
+            IntentHandler<Intent.Status> status,
+            IntentHandler<Intent.Unrecognized> unrecognized,
+            IntentHandler<Intent.Investigate> investigate,
+            IntentHandler<Intent.WhoAmI> whoAmI,
+            IntentHandler<Intent.Access> access,
+            IntentHandler<Intent.Memory> memory,
+            IntentHandler<Intent.Resolved> resolved,
+            IntentHandler<Intent.Handoff> handoff) {
+        this.resolved = Objects.requireNonNull(resolved);
+        this.handoff = Objects.requireNonNull(handoff);
         this.memory = Objects.requireNonNull(memory);
         this.parser = Objects.requireNonNull(parser);
         this.help = Objects.requireNonNull(help);
@@ -80,6 +110,8 @@ public final class IntentRouter {
             case Intent.WhoAmI w -> whoAmI.handle(event, w, responder);
             case Intent.Access a -> access.handle(event, a, responder);
             case Intent.Memory m -> memory.handle(event, m, responder);
+            case Intent.Resolved r -> resolved.handle(event, r, responder);
+            case Intent.Handoff h -> handoff.handle(event, h, responder);
         }
         return intent;
     }

@@ -6,6 +6,8 @@ import dev.opsbot.core.chat.ChatEvent;
 import dev.opsbot.core.chat.MessageRef;
 import dev.opsbot.core.chat.Reply;
 import dev.opsbot.core.identity.Acting;
+import dev.opsbot.core.learning.Recollection;
+import dev.opsbot.core.learning.TeamKnowledge;
 import dev.opsbot.core.redaction.Redactor;
 import dev.opsbot.core.redaction.Vault;
 import dev.opsbot.core.triage.Investigation;
@@ -20,6 +22,7 @@ import dev.opsbot.core.triage.result.SourceStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -40,6 +43,7 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
     private final Proposer proposer;
     private final AuditLog audit;
     private final Optional<AgentAdvisor> advisor;
+    private final Optional<TeamKnowledge> knowledge;
     private final Redactor redactor = Redactor.standard();
 
     /**
@@ -67,6 +71,23 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
             Proposer proposer,
             AuditLog audit,
             Optional<AgentAdvisor> advisor) {
+        this(triage, acting, answers, observer, proposer, audit, advisor, Optional.empty());
+    }
+
+    /**
+     * @param knowledge team memory and runbooks: recalled and cited in answers, a remembered cause raising its
+     *     hypothesis; the answer's verdict kept for the thread to resolve into a memory
+     */
+    public InvestigateHandler(
+            Supplier<TriageService> triage,
+            Acting acting,
+            AnswerRenderer answers,
+            InvestigationObserver observer,
+            Proposer proposer,
+            AuditLog audit,
+            Optional<AgentAdvisor> advisor,
+            Optional<TeamKnowledge> knowledge) {
+        this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
         this.advisor = advisor;
         this.triageService = triage;
         this.acting = acting;
@@ -109,9 +130,10 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
         Progress progress = new Progress(investigation, triage.sourceNames());
         MessageRef status = responder.reply(progress.render(), Responder.PROGRESS, subject);
         long started = System.nanoTime();
-        TriageReport report;
+        TriageReport triaged;
         try {
-            report = triage.run(investigation, actor.principal(), actor.cloud(), listener(progress, status, responder));
+            triaged =
+                    triage.run(investigation, actor.principal(), actor.cloud(), listener(progress, status, responder));
         } catch (UnknownServiceException unknown) {
             observer.unknownService();
             responder.update(status, Reply.text(":grey_question: " + capitalise(unknown.getMessage())));
@@ -125,8 +147,17 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
                             + failure.getMessage()));
             return;
         }
+        Recollection recollection = knowledge
+                .map(k -> k.recall(event.thread(), intent.question(), triaged.result()))
+                .orElse(Recollection.NOTHING);
+        TriageReport report =
+                knowledge.map(k -> k.strengthen(triaged, recollection)).orElse(triaged);
         recordSources(event, actor, investigation, report);
         responder.reply(answers.render(report, actor.identity().displayName()), Responder.ANSWER, subject);
+        knowledge.ifPresent(k -> {
+            k.cite(recollection, responder);
+            k.recordVerdict(event.thread(), actor.identity().email(), report.result());
+        });
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         observer.answered(report, took);
         responder.update(
@@ -145,7 +176,8 @@ public final class InvestigateHandler implements IntentHandler<Intent.Investigat
                         intent.question(),
                         report,
                         report.result().top().remediation(),
-                        responder);
+                        responder,
+                        recollection.citations());
             } catch (RuntimeException e) {
                 // the deterministic answer is out already; the model is extra and must not cost it
                 LOG.warn("the model's analysis of {} failed", subject, e);

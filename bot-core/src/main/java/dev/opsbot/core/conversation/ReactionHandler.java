@@ -12,4 +12,13 @@ public interface ReactionHandler {
     ReactionHandler IGNORE = (event, message, responder) -> {};
 
     void onReaction(ChatEvent event, BotMessage message, Responder responder);
+
+    /** This handler, then {@code next}: each looks only at the kinds of message it knows. */
+    default ReactionHandler andThen(ReactionHandler next) {
+        java.util.Objects.requireNonNull(next, "next");
+        return (event, message, responder) -> {
+            onReaction(event, message, responder);
+            next.onReaction(event, message, responder);
+        };
+    }
 }

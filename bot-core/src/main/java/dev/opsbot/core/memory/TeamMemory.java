@@ -15,7 +15,10 @@ public interface TeamMemory {
 
     List<MemoryItem> list(String team, String service, int limit);
 
-    /** The {@code k} memories that best answer {@code question} within {@code scope}, best first. */
+    /**
+     * The {@code k} memories that best answer {@code question} within {@code scope}, best first, however weak: the
+     * caller decides (by {@link Recalled#similarity}) what is worth citing.
+     */
     List<Recalled> recall(String question, MemoryScope scope, int k);
 
     /** The memories were cited in an answer. */

@@ -81,6 +81,9 @@ class ApprovalServiceTest {
     };
     private ApprovalRules rules = ApprovalRules.defaults();
 
+    private final List<String> recovered = new ArrayList<>();
+    private boolean recovers = true;
+
     private ApprovalService service() {
         return new ApprovalService(
                 store,
@@ -88,11 +91,15 @@ class ApprovalServiceTest {
                 broker,
                 action -> Optional.of(action.equals("kubernetes.delete") ? Risk.DESTRUCTIVE : Risk.WRITE),
                 (proposal, session) -> runner.run(proposal, session),
-                (proposal, outcome) -> new ActionVerifier.Verification(true, "5xx ratio back to 0.0%"),
+                (proposal, outcome) -> new ActionVerifier.Verification(recovers, "5xx ratio back to 0.0%"),
                 audit,
                 rules,
                 clock,
-                "replica-1");
+                "replica-1",
+                (proposal, responder) -> {
+                    recovered.add(proposal.id());
+                    throw new IllegalStateException("a listener failing must not undo anything");
+                });
     }
 
     private Responder responder(String requester) {
@@ -430,5 +437,21 @@ class ApprovalServiceTest {
                 triage.investigation("why is checkout 5xx?", "checkout", null, SymptomKind.HTTP_5XX),
                 People.alice().reader("production"),
                 TriageListener.NONE);
+    }
+
+    @Test
+    void anActionThatRecoveredTellsTheRecoveryListenerOnceAndOneThatDidNotNever() {
+        Proposal fixed = propose(service());
+        react(service(), fixed, "bob", "white_check_mark", true);
+
+        assertThat(recovered).containsExactly(fixed.id());
+        assertThat(state(fixed)).isEqualTo(ProposalState.DONE);
+
+        recovers = false;
+        Proposal notFixed = propose(service());
+        react(service(), notFixed, "bob", "white_check_mark", true);
+
+        assertThat(recovered).containsExactly(fixed.id());
+        assertThat(said().getLast()).startsWith(":warning: Not recovered");
     }
 }

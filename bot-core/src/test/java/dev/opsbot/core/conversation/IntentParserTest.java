@@ -2,6 +2,7 @@ package dev.opsbot.core.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -92,5 +93,26 @@ class IntentParserTest {
         assertThat(parser.parse("what do you remember about payments?")).isEqualTo(new Intent.Memories("payments"));
         assertThat(parser.parse("why do we forget deploys?")).isNotInstanceOf(Intent.Forget.class);
         assertThat(parser.parse("rememberance of checkout")).isNotInstanceOf(Intent.Remember.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"resolved", "@opsbot resolved.", "<@U0BOT> Fixed!", "all good now", "mark as resolved"})
+    void resolved(String text) {
+        assertThat(parser.parse(text)).isEqualTo(new Intent.Resolved());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"is it resolved", "resolved by whom", "why is checkout not fixed?"})
+    void sentencesAboutResolvingAreNotAResolution(String text) {
+        assertThat(parser.parse(text)).isNotInstanceOf(Intent.Resolved.class);
+    }
+
+    @Test
+    void handoffWithAndWithoutSince() {
+        assertThat(parser.parse("@opsbot handoff")).isEqualTo(new Intent.Handoff(null));
+        assertThat(parser.parse("@opsbot handoff 8h")).isEqualTo(new Intent.Handoff("8h"));
+        assertThat(parser.parse("<@U0BOT> Handover since 18:00")).isEqualTo(new Intent.Handoff("since 18:00"));
+        assertThat(parser.parse("shift summary")).isEqualTo(new Intent.Handoff(null));
+        assertThat(parser.parse("handoffs are great")).isNotInstanceOf(Intent.Handoff.class);
     }
 }

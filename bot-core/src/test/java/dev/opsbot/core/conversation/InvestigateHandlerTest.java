@@ -77,6 +77,8 @@ class InvestigateHandlerTest {
 
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
 
+    private java.util.Optional<dev.opsbot.core.learning.TeamKnowledge> knowledge = java.util.Optional.empty();
+
     private void ask(Supplier<TriageService> triage, ChatUser user, String text) {
         Responder responder = new Responder(
                 chat, THREAD, new InMemoryBotMessageStore(), new InMemoryThreadStore(), user.id(), Clock.systemUTC());
@@ -88,7 +90,9 @@ class InvestigateHandlerTest {
                         new AnswerRenderer(ChartRenderer.NONE),
                         observer,
                         dev.opsbot.core.conversation.Proposer.NONE,
-                        audit)
+                        audit,
+                        java.util.Optional.empty(),
+                        knowledge)
                 .handle(event, intent, responder);
     }
 
@@ -258,5 +262,42 @@ class InvestigateHandlerTest {
         assertThat(chat.posted().getFirst().reply().text())
                 .isEqualTo(":warning: I cannot investigate right now: the scenario server is not running");
         assertThat(observed).containsExactly("failed");
+    }
+
+    @Test
+    void theAnswerCitesWhatTheTeamRemembersAndTheVerdictIsKept() {
+        var memory = new dev.opsbot.core.testing.WordsTeamMemory();
+        var verdicts = new dev.opsbot.core.testing.InMemoryVerdictStore();
+        var remembered = memory.remember(
+                dev.opsbot.core.memory.MemoryKind.FIX,
+                "checkout OOMKilled: memory limit lowered; rolling back fixed it",
+                new dev.opsbot.core.memory.MemoryScope("console/inc-checkout", "checkout", "shop"),
+                new dev.opsbot.core.memory.MemorySource(
+                        "console/inc-checkout/t0", null, "bob@example.com", "#inc-checkout", Evidence.NOW));
+        knowledge = java.util.Optional.of(new dev.opsbot.core.learning.TeamKnowledge(
+                java.util.Optional.of(memory), dev.opsbot.core.memory.Runbooks.NONE, verdicts, 0.3, Clock.systemUTC()));
+        FakeEvidenceSource kubernetes = FakeEvidenceSource.named("kubernetes")
+                .answering(e -> e.inventory(inventory("checkout", 42))
+                        .change(rollout("checkout")
+                                .at("02:31")
+                                .revision(42)
+                                .field("checkout", "resources.limits.memory", "512Mi", "128Mi")
+                                .build())
+                        .finding(finding(FindingKind.OOM_KILLED, pod("checkout-1"))
+                                .at("02:33")
+                                .build()));
+
+        ask(() -> service(kubernetes), "@opsbot why is checkout OOMKilled?");
+
+        assertThat(chat.posted()).hasSize(3);
+        assertThat(chat.posted().get(1).reply().text()).contains("oom");
+        assertThat(chat.posted().get(2).reply().text())
+                .startsWith(":brain: From team memory (learned in #inc-checkout on ")
+                .contains("by bob): checkout OOMKilled: memory limit lowered; rolling back fixed it");
+        assertThat(memory.find(remembered.id()).orElseThrow().uses()).isEqualTo(1);
+        var verdict = verdicts.latest(THREAD).orElseThrow();
+        assertThat(verdict.cause()).isEqualTo(dev.opsbot.core.triage.Cause.OOM);
+        assertThat(verdict.asker()).isEqualTo("alice@example.com");
+        assertThat(verdict.fix()).isEqualTo("rollback Deployment shop/checkout to revision 41");
     }
 }

@@ -5,6 +5,7 @@ import dev.opsbot.core.approval.Proposal;
 import dev.opsbot.core.approval.ProposalState;
 import dev.opsbot.core.approval.ProposalStore;
 import dev.opsbot.core.approval.Vote;
+import dev.opsbot.core.chat.ThreadRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,7 @@ public final class InMemoryProposalStore implements ProposalStore {
 
     private final Map<String, Proposal> proposals = new LinkedHashMap<>();
     private final Map<String, Map<String, Vote>> votesByProposal = new LinkedHashMap<>();
+    private final Map<String, Instant> changedAt = new LinkedHashMap<>();
 
     @Override
     public synchronized void create(Proposal proposal) {
@@ -42,6 +44,7 @@ public final class InMemoryProposalStore implements ProposalStore {
         }
         proposals.put(proposal.id(), proposal);
         votesByProposal.put(proposal.id(), new LinkedHashMap<>());
+        changedAt.put(proposal.id(), proposal.createdAt());
     }
 
     @Override
@@ -100,6 +103,7 @@ public final class InMemoryProposalStore implements ProposalStore {
             return false;
         }
         proposals.put(id, proposal.withState(to, owner, outcome));
+        changedAt.put(id, at);
         return true;
     }
 
@@ -113,6 +117,18 @@ public final class InMemoryProposalStore implements ProposalStore {
     public synchronized List<Proposal> dueToExpire(Instant now, int limit) {
         Objects.requireNonNull(now, "now");
         return oldestFirst(p -> p.state() == ProposalState.PROPOSED && p.expiredAt(now), limit);
+    }
+
+    @Override
+    public synchronized List<Proposal> inThread(ThreadRef thread) {
+        Objects.requireNonNull(thread, "thread");
+        return oldestFirst(p -> p.thread().equals(thread), Integer.MAX_VALUE);
+    }
+
+    @Override
+    public synchronized List<Proposal> changedSince(Instant since, int limit) {
+        Objects.requireNonNull(since, "since");
+        return oldestFirst(p -> !changedAt.get(p.id()).isBefore(since), limit);
     }
 
     private List<Proposal> oldestFirst(Predicate<Proposal> wanted, int limit) {

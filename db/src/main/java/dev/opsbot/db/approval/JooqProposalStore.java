@@ -6,6 +6,7 @@ import dev.opsbot.core.approval.Proposal;
 import dev.opsbot.core.approval.ProposalState;
 import dev.opsbot.core.approval.ProposalStore;
 import dev.opsbot.core.approval.Vote;
+import dev.opsbot.core.chat.ThreadRef;
 import dev.opsbot.db.DuplicateKeyException;
 import java.time.Instant;
 import java.util.List;
@@ -140,6 +141,24 @@ public final class JooqProposalStore implements ProposalStore {
     public List<Proposal> dueToExpire(Instant now, int limit) {
         Objects.requireNonNull(now, "now");
         return oldestFirst(PROPOSAL.STATE.eq(ProposalState.PROPOSED.name()).and(PROPOSAL.EXPIRES_AT.le(now)), limit);
+    }
+
+    @Override
+    public List<Proposal> inThread(ThreadRef thread) {
+        Objects.requireNonNull(thread, "thread");
+        return oldestFirst(
+                PROPOSAL.PLATFORM
+                        .eq(thread.platform())
+                        .and(PROPOSAL.CHANNEL.eq(thread.channel()))
+                        .and(PROPOSAL.THREAD_ID.eq(thread.thread())),
+                Integer.MAX_VALUE);
+    }
+
+    /** Created or moved by {@link #transition} at or after {@code since}; attaching a message or a vote is no change. */
+    @Override
+    public List<Proposal> changedSince(Instant since, int limit) {
+        Objects.requireNonNull(since, "since");
+        return oldestFirst(PROPOSAL.UPDATED_AT.ge(since), limit);
     }
 
     private List<Proposal> oldestFirst(Condition wanted, int limit) {

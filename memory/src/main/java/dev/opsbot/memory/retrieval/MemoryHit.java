@@ -16,6 +16,6 @@ public record MemoryHit(MemoryItem item, double score, double similarity, double
     }
 
     public Recalled recalled() {
-        return new Recalled(item, score);
+        return new Recalled(item, score, similarity);
     }
 }

@@ -104,6 +104,24 @@ public final class MemoryIndex {
      * @param questionVector the question's embedding, from the same model as the memories'
      */
     public List<MemoryHit> search(String question, float[] questionVector, MemoryScope scope, int k) {
+        return search(question, questionVector, scope, null, k);
+    }
+
+    /**
+     * The {@code k} best of all the team's memories, with {@code service} as a preference rather than a filter: its
+     * memories gain and those of other services lose ({@link Weights#serviceMatch}, {@link Weights#otherService}),
+     * as when a question names the service, but none is left out. For a small fixed set such as the runbooks, where
+     * another service's section may still be the best answer there is.
+     *
+     * @param service the service asked about, or null: then the services the question names
+     */
+    public List<MemoryHit> searchPreferring(
+            String question, float[] questionVector, String team, String service, int k) {
+        return search(question, questionVector, MemoryScope.team(team), service, k);
+    }
+
+    private List<MemoryHit> search(
+            String question, float[] questionVector, MemoryScope scope, String preferred, int k) {
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(questionVector, "questionVector");
         Objects.requireNonNull(scope, "scope");
@@ -118,7 +136,7 @@ public final class MemoryIndex {
         if (shard == null) {
             return List.of();
         }
-        return shard.search(question, Tokens.of(question), Vectors.normalised(questionVector), scope, k);
+        return shard.search(question, Tokens.of(question), Vectors.normalised(questionVector), scope, preferred, k);
     }
 
     private TeamShard shard(String team) {

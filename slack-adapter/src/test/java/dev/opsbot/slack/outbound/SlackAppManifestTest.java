@@ -28,6 +28,7 @@ class SlackAppManifestTest {
                         "files:write",
                         "users:read",
                         "users:read.email",
+                        "im:write",
                         "commands");
         assertThat(list(manifest, "settings", "event_subscriptions", "bot_events"))
                 .contains("app_mention", "message.channels", "message.groups", "reaction_added", "reaction_removed");

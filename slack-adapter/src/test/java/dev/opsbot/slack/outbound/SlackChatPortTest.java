@@ -64,6 +64,99 @@ class SlackChatPortTest {
     }
 
     @Test
+    void aMessageToAChannelStartsANewThreadWhoseRootIsTheMessage() throws Exception {
+        stub(wireMock, "chat.postMessage", ok("{\"ok\":true,\"channel\":\"C0INCIDENT\",\"ts\":\"1773154800.000100\"}"));
+
+        MessageRef posted = chat.postToChannel("C0INCIDENT", Reply.text("Shift handoff"));
+
+        assertThat(posted)
+                .isEqualTo(
+                        new MessageRef(new ThreadRef("slack", "C0INCIDENT", "1773154800.000100"), "1773154800.000100"));
+        Map<String, String> form = form(requests(wireMock, "chat.postMessage").getFirst());
+        assertThat(JSON.readTree(form.remove("blocks")).at("/0/text/text").asText())
+                .isEqualTo("Shift handoff");
+        assertThat(form).isEqualTo(postMessageForm("C0INCIDENT", "Shift handoff"));
+    }
+
+    @Test
+    void aChartInAChannelMessageIsUploadedUnderThatMessage() {
+        stub(wireMock, "chat.postMessage", ok("{\"ok\":true,\"ts\":\"1773154800.000100\"}"));
+        stubUpload();
+
+        chat.postToChannel("C0INCIDENT", replyWithChart());
+
+        assertThat(form(requests(wireMock, "files.completeUploadExternal").getFirst()))
+                .containsEntry("channel_id", "C0INCIDENT")
+                .containsEntry("thread_ts", "1773154800.000100");
+    }
+
+    @Test
+    void aDirectMessageFindsThePersonByEmailOpensTheConversationAndPostsThere() {
+        stub(wireMock, "users.lookupByEmail", ok("{\"ok\":true,\"user\":{\"id\":\"U0BOB\",\"name\":\"bob\"}}"));
+        stub(wireMock, "conversations.open", ok("{\"ok\":true,\"channel\":{\"id\":\"D0BOB\"}}"));
+        stub(wireMock, "chat.postMessage", ok("{\"ok\":true,\"channel\":\"D0BOB\",\"ts\":\"1773154801.000200\"}"));
+
+        MessageRef sent = chat.postDirect("bob@example.com", Reply.text("You are on call"));
+
+        assertThat(sent)
+                .isEqualTo(new MessageRef(new ThreadRef("slack", "D0BOB", "1773154801.000200"), "1773154801.000200"));
+        assertThat(form(requests(wireMock, "users.lookupByEmail").getFirst()))
+                .isEqualTo(Map.of("email", "bob@example.com"));
+        assertThat(form(requests(wireMock, "conversations.open").getFirst()))
+                .isEqualTo(Map.of("users", "U0BOB", "return_im", "0"));
+        Map<String, String> message =
+                form(requests(wireMock, "chat.postMessage").getFirst());
+        message.remove("blocks");
+        assertThat(message).isEqualTo(postMessageForm("D0BOB", "You are on call"));
+    }
+
+    @Test
+    void aDirectMessageToAnEmailSlackDoesNotKnowSaysSoAndPostsNothing() {
+        stub(wireMock, "users.lookupByEmail", ok("{\"ok\":false,\"error\":\"users_not_found\"}"));
+
+        assertThatThrownBy(() -> chat.postDirect("nobody@example.com", Reply.text("hi")))
+                .isInstanceOfSatisfying(ChatDeliveryException.class, e -> {
+                    assertThat(e.getMessage())
+                            .isEqualTo("Slack has no user with e-mail nobody@example.com"
+                                    + " (users.lookupByEmail: users_not_found); check the address");
+                    assertThat(e.retriable()).isFalse();
+                });
+        assertThat(requests(wireMock, "conversations.open")).isEmpty();
+        assertThat(requests(wireMock, "chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void aDirectMessageWithoutTheImWriteScopeNamesSlacksErrorAndPostsNothing() {
+        stub(wireMock, "users.lookupByEmail", ok("{\"ok\":true,\"user\":{\"id\":\"U0BOB\"}}"));
+        stub(wireMock, "conversations.open", ok("{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\"im:write\"}"));
+
+        assertThatThrownBy(() -> chat.postDirect("bob@example.com", Reply.text("hi")))
+                .isInstanceOf(ChatDeliveryException.class)
+                .hasMessage("Slack conversations.open refused: missing_scope");
+        assertThat(requests(wireMock, "chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void aLookupThatFailsOnSlacksSideIsARetriableDeliveryError() {
+        stub(wireMock, "users.lookupByEmail", aResponse().withStatus(503).withBody("upstream down"));
+
+        assertThatThrownBy(() -> chat.postDirect("bob@example.com", Reply.text("hi")))
+                .isInstanceOfSatisfying(ChatDeliveryException.class, e -> {
+                    assertThat(e.getMessage()).startsWith("Slack users.lookupByEmail failed with HTTP 503");
+                    assertThat(e.retriable()).isTrue();
+                });
+    }
+
+    @Test
+    void aChannelMessageToAnUnknownChannelIsADeliveryErrorNamingSlacksCode() {
+        stub(wireMock, "chat.postMessage", ok("{\"ok\":false,\"error\":\"not_in_channel\"}"));
+
+        assertThatThrownBy(() -> chat.postToChannel("C0ELSEWHERE", Reply.text("hi")))
+                .isInstanceOf(ChatDeliveryException.class)
+                .hasMessage("Slack chat.postMessage refused: not_in_channel");
+    }
+
+    @Test
     void anUpdateEditsTheMessageByItsTs() {
         stub(wireMock, "chat.update", ok("{\"ok\":true,\"channel\":\"C0INCIDENT\",\"ts\":\"1773111060.000200\"}"));
 
@@ -90,22 +183,8 @@ class SlackChatPortTest {
     @Test
     void aChartInAReplyIsUploadedIntoTheThreadAfterTheMessage() {
         stub(wireMock, "chat.postMessage", ok("{\"ok\":true,\"ts\":\"1773111060.000200\"}"));
-        stub(
-                wireMock,
-                "files.getUploadURLExternal",
-                ok("{\"ok\":true,\"file_id\":\"F0CHART\",\"upload_url\":\"" + wireMock.baseUrl()
-                        + "/upload/F0CHART\"}"));
-        wireMock.stubFor(post(urlPathEqualTo("/upload/F0CHART"))
-                .willReturn(aResponse().withStatus(200).withBody("OK - 4")));
-        stub(
-                wireMock,
-                "files.completeUploadExternal",
-                ok("{\"ok\":true,\"files\":[{\"id\":\"F0CHART\",\"title\":\"checkout 5xx\"}]}"));
-        Reply reply = new Reply(
-                "answer",
-                List.of(
-                        new Block.Paragraph("answer"),
-                        new Block.Image("checkout 5xx", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, null)));
+        stubUpload();
+        Reply reply = replyWithChart();
 
         chat.post(THREAD, reply);
 
@@ -164,5 +243,39 @@ class SlackChatPortTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'teams'");
         assertThat(wireMock.getAllServeEvents()).isEmpty();
+    }
+
+    /** Every field Bolt sends with a new thread's chat.postMessage, blocks aside: no thread_ts. */
+    private static Map<String, String> postMessageForm(String channel, String text) {
+        return Map.of(
+                "channel", channel,
+                "text", text,
+                "link_names", "0",
+                "mrkdwn", "1",
+                "unfurl_links", "0",
+                "unfurl_media", "0",
+                "reply_broadcast", "0");
+    }
+
+    private void stubUpload() {
+        stub(
+                wireMock,
+                "files.getUploadURLExternal",
+                ok("{\"ok\":true,\"file_id\":\"F0CHART\",\"upload_url\":\"" + wireMock.baseUrl()
+                        + "/upload/F0CHART\"}"));
+        wireMock.stubFor(post(urlPathEqualTo("/upload/F0CHART"))
+                .willReturn(aResponse().withStatus(200).withBody("OK - 4")));
+        stub(
+                wireMock,
+                "files.completeUploadExternal",
+                ok("{\"ok\":true,\"files\":[{\"id\":\"F0CHART\",\"title\":\"checkout 5xx\"}]}"));
+    }
+
+    private static Reply replyWithChart() {
+        return new Reply(
+                "answer",
+                List.of(
+                        new Block.Paragraph("answer"),
+                        new Block.Image("checkout 5xx", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, null)));
     }
 }

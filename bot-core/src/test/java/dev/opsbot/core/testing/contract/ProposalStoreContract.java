@@ -583,6 +583,47 @@ public abstract class ProposalStoreContract {
     }
 
     @Test
+    void inThreadListsTheThreadsProposalsInEveryStateOldestFirst() {
+        ThreadRef sameIdOtherChannel = new ThreadRef("slack", "C-other", INCIDENT.thread());
+        ThreadRef otherThread = new ThreadRef("slack", INCIDENT.channel(), "1710037999.000300");
+        store.create(proposal("P-late", T0.plusSeconds(30)));
+        store.create(proposal("P-early", T0.plusSeconds(10)));
+        store.create(on(sameIdOtherChannel, proposal("P-elsewhere", T0)));
+        store.create(on(otherThread, proposal("P-other", T0)));
+        store.transition("P-early", ProposalState.PROPOSED, ProposalState.REJECTED, null, "no", T0.plusSeconds(40));
+
+        assertThat(anotherReplicaOf(store).inThread(INCIDENT))
+                .containsExactly(
+                        proposal("P-early", T0.plusSeconds(10)).withState(ProposalState.REJECTED, null, "no"),
+                        proposal("P-late", T0.plusSeconds(30)));
+        assertThat(store.inThread(otherThread)).extracting(Proposal::id).containsExactly("P-other");
+        assertThat(store.inThread(new ThreadRef("teams", INCIDENT.channel(), INCIDENT.thread())))
+                .isEmpty();
+    }
+
+    @Test
+    void changedSinceListsProposalsCreatedOrMovedAtOrAfterSinceOldestFirst() {
+        Instant since = T0.plusSeconds(100);
+        store.create(proposal("P-untouched", T0));
+        store.create(proposal("P-moved", T0.plusSeconds(10)));
+        store.create(proposal("P-moved-before", T0.plusSeconds(20)));
+        store.create(proposal("P-new", since));
+        store.create(proposal("P-newer", since.plusSeconds(5)));
+        store.transition("P-moved", ProposalState.PROPOSED, ProposalState.APPROVED, null, null, since.plusSeconds(50));
+        store.transition(
+                "P-moved-before", ProposalState.PROPOSED, ProposalState.REJECTED, null, "no", since.minusMillis(1));
+
+        assertThat(anotherReplicaOf(store).changedSince(since, 10))
+                .containsExactly(
+                        proposal("P-moved", T0.plusSeconds(10)).withState(ProposalState.APPROVED, null, null),
+                        proposal("P-new", since),
+                        proposal("P-newer", since.plusSeconds(5)));
+        assertThat(store.changedSince(since, 2)).extracting(Proposal::id).containsExactly("P-moved", "P-new");
+        assertThat(store.changedSince(since, 0)).isEmpty();
+        assertThat(store.changedSince(since.plusSeconds(51), 10)).isEmpty();
+    }
+
+    @Test
     void expiringRacesApprovalAndExactlyOneWins() {
         List<ProposalStore> replicas = List.of(store, anotherReplicaOf(store));
         for (int round = 0; round < 10; round++) {

@@ -167,9 +167,19 @@ public final class TeamShard {
         }
     }
 
-    /** The {@code k} best memories for the question within {@code scope} (whose team is this shard's), best first. */
+    /**
+     * The {@code k} best memories for the question within {@code scope} (whose team is this shard's), best first.
+     *
+     * @param preferred a service asked about without filtering by it (the scope has none): its memories gain, those
+     *     of other services lose, as when the question names it; null for none
+     */
     public List<MemoryHit> search(
-            String question, List<String> questionWords, float[] unitQuery, MemoryScope scope, int k) {
+            String question,
+            List<String> questionWords,
+            float[] unitQuery,
+            MemoryScope scope,
+            String preferred,
+            int k) {
         lock.readLock().lock();
         try {
             if (rowById.isEmpty()) {
@@ -195,7 +205,7 @@ public final class TeamShard {
                 }
                 vectors.scanInParallel(unitQuery, scratch.rows, count, similarity);
                 postings.score(questionWords, length, similarity, keywords);
-                return best(n, similarity, keywords, asked(question, serviceFilter), k);
+                return best(n, similarity, keywords, asked(question, serviceFilter, preferred), k);
             } finally {
                 scratches.offer(scratch);
             }
@@ -219,11 +229,8 @@ public final class TeamShard {
         }
     }
 
+    /** @param askedService by service id, whether it was asked about; null when no service was */
     private List<MemoryHit> best(int n, float[] similarity, float[] keywords, boolean[] askedService, int k) {
-        boolean anyAsked = false;
-        for (boolean asked : askedService) {
-            anyAsked |= asked;
-        }
         TopK top = new TopK(k);
         for (int r = 0; r < n; r++) {
             if (similarity[r] == Float.NEGATIVE_INFINITY) {
@@ -232,7 +239,7 @@ public final class TeamShard {
             double score = weights.similarity() * similarity[r]
                     + weights.keywords() * Math.min(1f, keywords[r])
                     + votes[r]
-                    + (anyAsked ? serviceTerm(r, askedService) : 0);
+                    + (askedService != null ? serviceTerm(r, askedService) : 0);
             top.offer(r, score);
         }
         List<MemoryHit> hits = new ArrayList<>(top.size());
@@ -262,17 +269,29 @@ public final class TeamShard {
         return namesAsked ? weights.serviceMatch() : named.length > 0 ? -weights.otherService() : 0;
     }
 
-    /** The service asked about: the scope's, or else those the question names (several, or none). */
-    private boolean[] asked(String question, int serviceFilter) {
-        if (serviceFilter >= 0) {
+    /**
+     * The services asked about: the scope's, or else the preferred one, or else those the question names (several);
+     * null for none. A preferred service no memory is about is still asked about: memories of other services lose.
+     */
+    private boolean[] asked(String question, int serviceFilter, String preferred) {
+        if (serviceFilter == Names.UNKNOWN) {
+            return null;
+        }
+        int service = serviceFilter >= 0 ? serviceFilter : services.filter(preferred);
+        if (service != Names.NONE) {
             boolean[] asked = new boolean[services.size()];
-            asked[serviceFilter] = true;
+            if (service >= 0) {
+                asked[service] = true;
+            }
             return asked;
         }
-        if (serviceFilter == Names.UNKNOWN) {
-            return new boolean[services.size()];
+        boolean[] named = services.mentionedIn(question.toLowerCase(Locale.ROOT));
+        for (boolean asked : named) {
+            if (asked) {
+                return named;
+            }
         }
-        return services.mentionedIn(question.toLowerCase(Locale.ROOT));
+        return null;
     }
 
     private void index(int row, MemoryItem item) {
