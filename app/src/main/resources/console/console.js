@@ -8,7 +8,7 @@
   'use strict';
 
   const BOT_USER = 'opsbot';
-  const QUICK_REACTIONS = ['white_check_mark', 'x', 'eyes'];
+  const QUICK_REACTIONS = ['white_check_mark', 'x', '+1', '-1', 'eyes'];
   const EMOJI = {
     white_check_mark: '✅', heavy_check_mark: '✔️', x: '❌', eyes: '👀', '+1': '👍', thumbsup: '👍',
     '-1': '👎', thumbsdown: '👎', tada: '🎉', rocket: '🚀', fire: '🔥', warning: '⚠️', rotating_light: '🚨',

@@ -22,6 +22,13 @@ public final class HelpHandler implements IntentHandler<Intent.Help> {
                             + " runbook, preference)"),
             new Block.Field("memories [service]", "what this channel's team memory holds"),
             new Block.Field("forget <id>", "take a memory back"),
+            new Block.Field(
+                    "resolved",
+                    "in an incident thread: it is over; opsbot proposes what to remember from it (:x: refuses)"),
+            new Block.Field(
+                    "handoff [8h | since 18:00]",
+                    "the shift's summary for this channel: threads, actions, new memories, open questions, what to"
+                            + " watch"),
             new Block.Field("help", "what opsbot can do (this message)"),
             new Block.Field("status", "version, uptime, and which chat platforms, tools and model are configured"));
 
