@@ -25,6 +25,7 @@ import dev.opsbot.app.server.HttpServer;
 import dev.opsbot.app.server.RouteModule;
 import dev.opsbot.app.server.StartupGate;
 import dev.opsbot.app.slack.SlackPlatform;
+import dev.opsbot.app.teams.TeamsPlatform;
 import dev.opsbot.app.triage.ConfiguredTriage;
 import dev.opsbot.app.triage.StartingTriage;
 import dev.opsbot.app.triage.SymptomChart;
@@ -223,15 +224,20 @@ public final class OpsbotApplication implements AutoCloseable {
         }
         String replica = Replica.name(config.server().port());
         Optional<SlackPlatform> slack = SlackPlatform.create(config.slack(), config.approval());
+        Optional<TeamsPlatform> teams = TeamsPlatform.create(config.teams(), stores.chatAddresses(), clock);
         ConfiguredIdentity identity = ConfiguredIdentity.create(
                 config.identity(),
                 stores.identityCache(),
                 stores.auditLog(),
                 clock,
                 guard,
-                (platform, userId) ->
-                        slack.filter(s -> s.port().platform().equals(platform)).flatMap(s -> s.user(userId)));
+                // e-mails come from each platform's directory, asked while an event is handled (never before the ack)
+                (platform, userId) -> slack.filter(s -> s.port().platform().equals(platform))
+                        .flatMap(s -> s.user(userId))
+                        .or(() -> teams.filter(t -> t.port().platform().equals(platform))
+                                .flatMap(t -> t.user(userId))));
         slack.ifPresent(platform -> ports.add(platform.port()));
+        teams.ifPresent(platform -> ports.add(platform.port()));
         TeamMemory memory = ConfiguredMemory.create(stores.memories(), clock);
         ThreadLearning learning = new ThreadLearning(
                 stores.verdicts(),
@@ -339,6 +345,11 @@ public final class OpsbotApplication implements AutoCloseable {
             platform.listen(dispatcher::submit, stores.botMessages(), clock);
             platform.routes().ifPresent(routes::add);
             log.info("slack: {}", platform.description());
+        });
+        teams.ifPresent(platform -> {
+            platform.listen(dispatcher::submit, metrics);
+            routes.add(platform.routes());
+            log.info("teams: {}", platform.description());
         });
         if (config.console().enabled()) {
             ConsoleUsers users = consoleUsers;

@@ -10,6 +10,7 @@ import dev.opsbot.bench.internal.FreePort;
 import dev.opsbot.bench.internal.HttpStoreView;
 import dev.opsbot.bench.internal.InProcessOpsbot;
 import dev.opsbot.bench.internal.Latencies;
+import dev.opsbot.bench.internal.LoadReport;
 import dev.opsbot.bench.internal.Machine;
 import dev.opsbot.bench.internal.OpenLoop;
 import dev.opsbot.bench.internal.Readiness;
@@ -150,19 +151,8 @@ public final class ConsoleLoad {
                 r.maxSchedulerLagMicros() / 1000.0);
         System.out.println("  accept latency from scheduled send: " + Latencies.format(r.fromScheduled()));
         System.out.println("  accept latency from actual send:    " + Latencies.format(r.fromSent()));
-        for (int w = 0; w < r.windows().size(); w++) {
-            long from = w * r.window().toSeconds();
-            System.out.printf(
-                    Locale.ROOT,
-                    "    s %3d-%3d: %s%n",
-                    from,
-                    Math.min(duration.toSeconds(), from + r.window().toSeconds()),
-                    Latencies.format(r.windows().get(w)));
-        }
-        if (!r.errors().isEmpty()) {
-            System.out.println("  errors: " + r.errors());
-            r.errorSamples().forEach(s -> System.out.println("    e.g. " + s));
-        }
+        LoadReport.windows(r.windows(), r.window(), duration);
+        LoadReport.errors(r.errors(), r.errorSamples());
     }
 
     /** Where the load goes, and what to stop afterwards. */

@@ -5,6 +5,7 @@ import dev.opsbot.core.approval.ProposalStore;
 import dev.opsbot.core.audit.AuditLog;
 import dev.opsbot.core.console.ConsoleStore;
 import dev.opsbot.core.store.BotMessageStore;
+import dev.opsbot.core.store.ChatAddresses;
 import dev.opsbot.core.store.EventLedger;
 import dev.opsbot.core.store.ScheduleLeases;
 import dev.opsbot.core.store.ThreadStore;
@@ -16,6 +17,7 @@ import dev.opsbot.db.identity.JooqIdentityCache;
 import dev.opsbot.db.memory.JooqMemoryStore;
 import dev.opsbot.db.store.JooqAgentTranscripts;
 import dev.opsbot.db.store.JooqBotMessageStore;
+import dev.opsbot.db.store.JooqChatAddresses;
 import dev.opsbot.db.store.JooqEventLedger;
 import dev.opsbot.db.store.JooqScheduleLeases;
 import dev.opsbot.db.store.JooqThreadStore;
@@ -41,7 +43,8 @@ public record DbStores(
         AgentTranscripts transcripts,
         JooqMemoryStore memories,
         VerdictStore verdicts,
-        ScheduleLeases scheduleLeases) {
+        ScheduleLeases scheduleLeases,
+        ChatAddresses chatAddresses) {
 
     public DbStores {
         Objects.requireNonNull(eventLedger, "eventLedger");
@@ -55,6 +58,7 @@ public record DbStores(
         Objects.requireNonNull(memories, "memories");
         Objects.requireNonNull(verdicts, "verdicts");
         Objects.requireNonNull(scheduleLeases, "scheduleLeases");
+        Objects.requireNonNull(chatAddresses, "chatAddresses");
     }
 
     public static DbStores of(Database database) {
@@ -70,6 +74,7 @@ public record DbStores(
                 new JooqAgentTranscripts(dsl, java.time.Clock.systemUTC()),
                 new JooqMemoryStore(dsl),
                 new JooqVerdictStore(dsl),
-                new JooqScheduleLeases(dsl));
+                new JooqScheduleLeases(dsl),
+                new JooqChatAddresses(dsl));
     }
 }

@@ -38,8 +38,8 @@ class ConfigDocsTest {
         List<String> keys = root.knownKeys().toList();
 
         assertThat(keys)
-                .hasSize(99)
-                .contains("server.port", "console.users", "teams.tenantId", "triage.budget")
+                .hasSize(107)
+                .contains("server.port", "console.users", "teams.tenantId", "teams.reactions.like", "triage.budget")
                 .contains("identity.mappings", "identity.people", "identity.sts.readSession")
                 .contains("approval.expiry", "approval.twoPersonEnvironments", "policy.rules")
                 .contains("sources.github.repositories", "sources.prometheus.signals.cert_expiry")

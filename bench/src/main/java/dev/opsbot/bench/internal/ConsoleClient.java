@@ -63,7 +63,21 @@ public final class ConsoleClient implements AutoCloseable {
         if (thread != null) {
             body.put("thread", thread);
         }
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/console/messages"))
+        return postJson("/api/console/messages", body);
+    }
+
+    /** {@code POST /api/console/reactions}: {@code user} reacts to {@code message}; the response as it came. */
+    public CompletableFuture<HttpResponse<String>> react(String message, String user, String reaction) {
+        return postJson(
+                "/api/console/reactions",
+                JSON.createObjectNode()
+                        .put("message", message)
+                        .put("user", user)
+                        .put("reaction", reaction));
+    }
+
+    private CompletableFuture<HttpResponse<String>> postJson(String path, ObjectNode body) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))

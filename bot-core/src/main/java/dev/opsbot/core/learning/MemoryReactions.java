@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class MemoryReactions implements ReactionHandler {
     static final Set<String> OBJECT = Set.of("x", "no_entry", "no_entry_sign");
-    static final Set<String> UP = Set.of("+1", "thumbsup");
-    static final Set<String> DOWN = Set.of("-1", "thumbsdown");
+    /** On a citation, a tick is a :+1: and a cross a :-1:: Teams' "like" arrives as the tick (teams.reactions). */
+    static final Set<String> UP = Set.of("+1", "thumbsup", "white_check_mark", "heavy_check_mark");
+
+    static final Set<String> DOWN = Set.of("-1", "thumbsdown", "x");
     private static final Logger LOG = LoggerFactory.getLogger(MemoryReactions.class);
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);

@@ -134,4 +134,16 @@ class MemoryReactionsTest {
 
         assertThat(memory.find(item.id()).orElseThrow().upVotes()).isZero();
     }
+
+    @Test
+    void onACitationATickCountsUpAndACrossDown() {
+        MemoryItem item = kept("checkout OOMs below 512Mi");
+
+        react(reacted("alice", "b-1", "white_check_mark"), TeamKnowledge.CITATION, item.id());
+        react(reacted("bob", "b-1", "x"), TeamKnowledge.CITATION, item.id());
+
+        assertThat(memory.find(item.id()).orElseThrow().upVotes()).isEqualTo(1);
+        assertThat(memory.find(item.id()).orElseThrow().downVotes()).isEqualTo(1);
+        assertThat(memory.items()).hasSize(1);
+    }
 }

@@ -1,156 +1,43 @@
 package dev.opsbot.slack.outbound;
 
-import static dev.opsbot.core.testing.triage.Evidence.finding;
-import static dev.opsbot.core.testing.triage.Evidence.inventory;
-import static dev.opsbot.core.testing.triage.Evidence.pod;
-import static dev.opsbot.core.testing.triage.Evidence.rollout;
-import static dev.opsbot.core.testing.triage.Evidence.series;
-
-import dev.opsbot.core.chat.Block;
-import dev.opsbot.core.chat.ChatEvent;
-import dev.opsbot.core.chat.ChatUser;
-import dev.opsbot.core.chat.Reply;
 import dev.opsbot.core.chat.ThreadRef;
-import dev.opsbot.core.conversation.BotStatus;
-import dev.opsbot.core.conversation.Intent;
-import dev.opsbot.core.conversation.Responder;
-import dev.opsbot.core.conversation.StatusHandler;
-import dev.opsbot.core.identity.Principal;
-import dev.opsbot.core.testing.InMemoryBotMessageStore;
-import dev.opsbot.core.testing.InMemoryThreadStore;
-import dev.opsbot.core.testing.MutableClock;
-import dev.opsbot.core.testing.RecordingChatPort;
-import dev.opsbot.core.testing.triage.Evidence;
-import dev.opsbot.core.testing.triage.FakeEvidenceSource;
-import dev.opsbot.core.tool.SourceFailure;
-import dev.opsbot.core.triage.FindingKind;
-import dev.opsbot.core.triage.SignalName;
-import dev.opsbot.core.triage.SymptomKind;
-import dev.opsbot.core.triage.TriageListener;
-import dev.opsbot.core.triage.TriageReport;
-import dev.opsbot.core.triage.TriageService;
-import dev.opsbot.core.triage.answer.AnswerRenderer;
-import dev.opsbot.core.triage.answer.Progress;
-import dev.opsbot.core.triage.result.SourceStatus;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
+import dev.opsbot.core.testing.GoldenReplies;
 import org.junit.jupiter.api.Test;
 
-/** The replies opsbot really sends, as Block Kit, compared with reviewed golden files. */
+/**
+ * The replies opsbot really sends, as Block Kit, compared with reviewed golden files. The replies are bot-core's
+ * {@link GoldenReplies}, the same ones Teams' golden test renders as Adaptive Cards.
+ */
 class BlockKitGoldenTest {
     private static final ThreadRef THREAD = new ThreadRef("slack", "C0INCIDENT", "1773111000.000100");
 
     @Test
     void anAnswerShowsVerdictFieldsTimedEvidenceTheFixAndSourcesButNotTheChart() {
-        GoldenFiles.assertMatches(
-                "answer", new AnswerRenderer(report -> Optional.of(chart())).render(oom(), "Alice Chen"));
+        GoldenFiles.assertMatches("answer", GoldenReplies.answer());
     }
 
     @Test
     void progressWhileSourcesRunIsOneLine() {
-        Progress progress = new Progress(
-                Evidence.investigation("checkout", SymptomKind.HTTP_5XX),
-                List.of("kubernetes", "prometheus", "argocd"));
-        progress.finished(new SourceStatus("kubernetes", SourceStatus.OK, "", 420));
-        progress.finished(new SourceStatus("prometheus", SourceStatus.FAILED, "did not answer in 2 s", 2000));
-        GoldenFiles.assertMatches("progress", progress.render());
+        GoldenFiles.assertMatches("progress", GoldenReplies.progress());
     }
 
     @Test
     void progressWhenDoneSaysHowLongAndWhatFailed() {
-        Progress progress = new Progress(
-                Evidence.investigation("checkout", SymptomKind.HTTP_5XX), List.of("kubernetes", "prometheus"));
-        GoldenFiles.assertMatches("progress-done", progress.done(Duration.ofMillis(2_400), 1));
+        GoldenFiles.assertMatches("progress-done", GoldenReplies.progressDone());
     }
 
-    /** Built as bot-core's (package-private) ProposalReplies builds it, with the same words. */
     @Test
     void aProposalShowsTheOperationItsTermsAndApproveAndRejectButtons() {
-        Instant expires = Instant.parse("2026-03-10T03:30:00Z");
-        String text = ":raising_hand: Proposal: *rollback Deployment shop/checkout to revision 41* in production"
-                + " (risk: write), requested by Alice Chen. React :white_check_mark: to approve or :x: to reject;"
-                + " needs 1 approval from an approver for production; the requester can't approve their own"
-                + " production change. Expires at 03:30 UTC. Waiting for approval.";
-        Reply proposal = new Reply(
-                text,
-                List.of(
-                        new Block.Proposal(
-                                "p-7f3a",
-                                "rollback Deployment shop/checkout to revision 41",
-                                "production",
-                                "write",
-                                "Alice Chen",
-                                expires,
-                                AnswerRenderer.APPROVE,
-                                AnswerRenderer.REJECT),
-                        new Block.Context("Needs 1 approval from an approver for production; the requester can't"
-                                + " approve their own production change. Runs as alice@example.com with a session"
-                                + " allowed only this action. Waiting for approval.")));
-        GoldenFiles.assertMatches("proposal", proposal);
+        GoldenFiles.assertMatches("proposal", GoldenReplies.proposal());
     }
 
     @Test
     void statusIsAHeadingAndAGridOfFields() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-03-10T03:00:00Z"));
-        RecordingChatPort chat = new RecordingChatPort("slack");
-        Responder responder =
-                new Responder(chat, THREAD, new InMemoryBotMessageStore(), new InMemoryThreadStore(), "U0ALICE", clock);
-        BotStatus status = new BotStatus(
-                "0.1.0",
-                "opsbot-7d9f-abc12",
-                Instant.parse("2026-03-09T23:47:00Z"),
-                List.of("slack", "console"),
-                List.of("kubernetes", "prometheus", "argocd"),
-                "none");
-        ChatEvent event =
-                new ChatEvent.Command("Ev1", THREAD, ChatUser.of("U0ALICE"), "/opsbot", "status", clock.instant());
-
-        new StatusHandler(() -> status, clock).handle(event, new Intent.Status(), responder);
-
-        GoldenFiles.assertMatches("status", chat.posted().getFirst().reply());
+        GoldenFiles.assertMatches("status", GoldenReplies.status(THREAD, "U0ALICE", "Ev1"));
     }
 
     @Test
     void aPlainTextReplyIsOneSection() {
-        GoldenFiles.assertMatches(
-                "text", Reply.text(":warning: I cannot investigate right now: the cluster did not answer"));
-    }
-
-    private static TriageReport oom() {
-        FakeEvidenceSource kubernetes = FakeEvidenceSource.named("kubernetes")
-                .answering(e -> e.inventory(inventory("checkout", 42))
-                        .change(rollout("checkout")
-                                .at("02:31")
-                                .revision(42)
-                                .field("checkout", "resources.limits.memory", "512Mi", "128Mi")
-                                .build())
-                        .finding(finding(FindingKind.OOM_KILLED, pod("checkout-1"))
-                                .at("02:33")
-                                .build()));
-        FakeEvidenceSource prometheus = FakeEvidenceSource.named("prometheus")
-                .answering(e -> e.signal(series(SignalName.ERROR_RATIO)
-                        .step(0.001, "02:33", 0.23)
-                        .build()));
-        FakeEvidenceSource argocd =
-                FakeEvidenceSource.named("argocd").failingWith(SourceFailure.timeout("argocd", Duration.ofSeconds(2)));
-        TriageService triage = new TriageService(
-                List.of(kubernetes, prometheus, argocd),
-                Duration.ofSeconds(2),
-                "shop",
-                () -> Evidence.NOW,
-                Duration.ofHours(1),
-                Duration.ofSeconds(5),
-                Clock.systemUTC());
-        return triage.run(
-                triage.investigation("why is checkout 5xx?", "checkout", "shop", SymptomKind.HTTP_5XX),
-                Principal.of("alice@example.com"),
-                TriageListener.NONE);
-    }
-
-    private static Block.Image chart() {
-        return new Block.Image("checkout 5xx", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, null);
+        GoldenFiles.assertMatches("text", GoldenReplies.text());
     }
 }

@@ -1,0 +1,205 @@
+package dev.opsbot.bench.internal;
+
+import dev.opsbot.core.approval.Proposal;
+import dev.opsbot.core.approval.ProposalState;
+import dev.opsbot.core.audit.AuditEntry;
+import dev.opsbot.core.audit.AuditEvent;
+import dev.opsbot.core.audit.ChainCheck;
+import dev.opsbot.db.DbStores;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * After a soak, from the database the replicas share: every message the console accepted is stored once and answered
+ * once (a command by one reply, a question by one investigation with its answer), every reaction to a proposal got
+ * exactly one answer, every approved action ran exactly once (one "Running", one outcome, one {@code ActionExecuted}
+ * audit event, nothing left approved or executing), nothing is pending in the event ledger, and the audit chain
+ * verifies.
+ */
+public final class SoakCheck {
+    private static final Set<ProposalState> UNFINISHED =
+            Set.of(ProposalState.APPROVED, ProposalState.EXECUTING, ProposalState.UNKNOWN);
+
+    private final DbStores stores;
+    private final List<String> lines = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+    private long executed;
+
+    public SoakCheck(DbStores stores) {
+        this.stores = stores;
+    }
+
+    public List<String> lines() {
+        return lines;
+    }
+
+    public List<String> failures() {
+        return failures;
+    }
+
+    /** Actions executed (ActionExecuted audit events), once {@link #verify} ran. */
+    public long executed() {
+        return executed;
+    }
+
+    /**
+     * Waits until opsbot has caught up (every thread answered, nothing pending, no action running) or {@code
+     * deadline} passed, then {@code settle} more for late duplicates.
+     */
+    public void awaitQuiet(
+            List<SoakLoad.Posted> posted, List<SoakLoad.Reaction> reactions, Duration deadline, Duration settle)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long end = start + deadline.toNanos();
+        Map<String, SoakLoad.Posted> waiting = new LinkedHashMap<>();
+        posted.forEach(p -> waiting.put(p.thread(), p));
+        Map<String, Long> reactionsByThread = reactionsByThread(reactions);
+        while (System.nanoTime() < end) {
+            waiting.values().removeIf(p -> answered(p, reactionsByThread.getOrDefault(p.thread(), 0L)));
+            if (waiting.isEmpty()
+                    && stores.eventLedger().countPending() == 0
+                    && unfinished().isEmpty()) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        lines.add(String.format(
+                Locale.ROOT,
+                "caught up %.1f s after the load stopped%s",
+                (System.nanoTime() - start) / 1e9,
+                waiting.isEmpty() ? "" : "; " + waiting.size() + " threads still unanswered"));
+        Thread.sleep(settle.toMillis());
+    }
+
+    public void verify(List<SoakLoad.Posted> posted, List<SoakLoad.Reaction> reactions) {
+        Map<String, Long> reactionsByThread = reactionsByThread(reactions);
+        Map<String, ThreadTally> tallies = new HashMap<>();
+        for (SoakLoad.Posted p : posted) {
+            tallies.put(p.thread(), ThreadTally.of(stores.console().thread(p.thread())));
+        }
+        verifyThreads(posted, tallies, reactionsByThread);
+        verifyActions(tallies);
+        long pending = stores.eventLedger().countPending();
+        lines.add("events pending in the ledger: " + pending);
+        check(pending == 0, pending + " events are still pending in the ledger");
+        ChainCheck chain = stores.auditLog().verify();
+        lines.add(chain.describe());
+        check(chain instanceof ChainCheck.Intact, "the audit chain does not verify: " + chain.describe());
+    }
+
+    private void verifyThreads(
+            List<SoakLoad.Posted> posted, Map<String, ThreadTally> tallies, Map<String, Long> reactionsByThread) {
+        Map<SoakLoad.Kind, Integer> perKind = new EnumMap<>(SoakLoad.Kind.class);
+        int lost = 0, unanswered = 0, doubled = 0, failed = 0, stray = 0, reactionMismatch = 0, questionShape = 0;
+        for (SoakLoad.Posted p : posted) {
+            perKind.merge(p.kind(), 1, Integer::sum);
+            ThreadTally t = tallies.get(p.thread());
+            long reacted = reactionsByThread.getOrDefault(p.thread(), 0L);
+            lost += t.people() == 0 ? 1 : 0;
+            stray += Math.max(0, t.people() - 1);
+            failed += t.failed() > 0 ? 1 : 0;
+            reactionMismatch += t.decisions() != reacted ? 1 : 0;
+            if (p.kind() == SoakLoad.Kind.QUESTION) {
+                unanswered += t.bot() < 2 ? 1 : 0;
+                doubled += t.doubled() > 0 ? 1 : 0;
+                questionShape += t.progressLines() != 1 || t.progressDone() != 1 ? 1 : 0;
+            } else {
+                unanswered += t.bot() == 0 ? 1 : 0;
+                doubled += t.bot() > 1 ? 1 : 0; // a command is answered by one message
+            }
+        }
+        lines.add("threads: " + posted.size() + " (" + perKind + "), "
+                + reactionsByThread.values().stream().mapToLong(Long::longValue).sum() + " reactions in "
+                + reactionsByThread.size() + " of them");
+        lines.add(String.format(
+                Locale.ROOT,
+                "messages lost %d, stored twice or stray %d; threads unanswered %d, answered twice %d, with a failure"
+                        + " reply %d; questions not answered by one finished investigation %d; threads where the"
+                        + " reactions did not get one answer each %d",
+                lost,
+                stray,
+                unanswered,
+                doubled,
+                failed,
+                questionShape,
+                reactionMismatch));
+        check(lost == 0, lost + " accepted messages are not stored (lost)");
+        check(stray == 0, stray + " messages by people are stored twice or are not the driver's");
+        check(unanswered == 0, unanswered + " threads got no answer (lost)");
+        check(doubled == 0, doubled + " threads got an answer twice (duplicated)");
+        check(failed == 0, failed + " threads got opsbot's failure reply");
+        check(questionShape == 0, questionShape + " questions were not answered by exactly one finished investigation");
+        check(
+                reactionMismatch == 0,
+                reactionMismatch + " threads where the reactions did not get exactly one answer each");
+    }
+
+    private void verifyActions(Map<String, ThreadTally> tallies) {
+        List<Proposal> all = stores.proposals().changedSince(Instant.EPOCH, 1_000_000);
+        Map<String, Long> executions = stores.auditLog().since(Instant.EPOCH, 10_000_000).stream()
+                .map(AuditEntry::event)
+                .filter(AuditEvent.ActionExecuted.class::isInstance)
+                .map(e -> ((AuditEvent.ActionExecuted) e).proposal())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        Map<ProposalState, Long> states =
+                all.stream().collect(Collectors.groupingBy(Proposal::state, TreeMap::new, Collectors.counting()));
+        int twice = 0, withoutAudit = 0, runningMismatch = 0, outcomeMismatch = 0;
+        for (Proposal p : all) {
+            long audited = executions.getOrDefault(p.id(), 0L);
+            boolean ran = p.state() == ProposalState.DONE || p.state() == ProposalState.FAILED;
+            twice += audited > 1 ? 1 : 0;
+            withoutAudit += ran != (audited == 1) ? 1 : 0;
+            ThreadTally t = tallies.get(p.thread().thread());
+            if (t != null) {
+                runningMismatch += t.running() != audited ? 1 : 0;
+                outcomeMismatch += t.outcomes() != t.running() || t.verifications() != t.done() ? 1 : 0;
+            }
+        }
+        executed = executions.values().stream().mapToLong(Long::longValue).sum();
+        List<Proposal> unfinished = unfinished();
+        lines.add("proposals: " + all.size() + " " + states + "; ActionExecuted audit events: " + executed + " for "
+                + executions.size() + " proposals");
+        check(
+                unfinished.isEmpty(),
+                unfinished.size() + " proposals are left approved, executing or unknown: "
+                        + unfinished.stream().map(Proposal::id).limit(5).toList());
+        check(twice == 0, twice + " proposals were executed more than once (ActionExecuted twice)");
+        check(withoutAudit == 0, withoutAudit + " proposals done or failed without exactly one ActionExecuted");
+        check(
+                runningMismatch == 0,
+                runningMismatch + " proposals whose 'Running' messages differ from their executions");
+        check(outcomeMismatch == 0, outcomeMismatch + " actions without exactly one outcome and verification");
+    }
+
+    private List<Proposal> unfinished() {
+        List<Proposal> found = new ArrayList<>();
+        UNFINISHED.forEach(state -> found.addAll(stores.proposals().inState(state, 1_000)));
+        return found;
+    }
+
+    private boolean answered(SoakLoad.Posted p, long reactions) {
+        ThreadTally t = ThreadTally.of(stores.console().thread(p.thread()));
+        return p.kind() == SoakLoad.Kind.QUESTION ? t.questionAnswered((int) reactions) : t.bot() >= 1;
+    }
+
+    private static Map<String, Long> reactionsByThread(List<SoakLoad.Reaction> reactions) {
+        return reactions.stream().collect(Collectors.groupingBy(SoakLoad.Reaction::thread, Collectors.counting()));
+    }
+
+    private void check(boolean ok, String failure) {
+        if (!ok) {
+            failures.add(failure);
+        }
+    }
+}
