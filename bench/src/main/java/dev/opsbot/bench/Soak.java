@@ -12,7 +12,6 @@ import dev.opsbot.bench.internal.PostgresSchema;
 import dev.opsbot.bench.internal.SoakCheck;
 import dev.opsbot.bench.internal.SoakLoad;
 import dev.opsbot.bench.internal.TempDirs;
-import dev.opsbot.bench.internal.ThreadCpu;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,9 +77,9 @@ public final class Soak {
                 ? duration.dividedBy(20)
                 : Duration.ofSeconds(30);
         Duration sampleEvery = args.duration("sample-every", sampleDefault, Duration.ofHours(1));
-        if (duration.isZero() || sampleEvery.toMillis() < 1_000) {
-            throw new Args.UsageException("--duration and --sample-every must be at least 1 s (20 s for the default"
-                    + " sampling)\n" + USAGE);
+        if (sampleEvery.toMillis() < 1_000) {
+            throw new Args.UsageException("--sample-every " + sampleEvery.toMillis() + "ms: at least 1 s (by default a"
+                    + " twentieth of --duration, so give --duration 20s or more)\n" + USAGE);
         }
         int replicas = args.integer("replicas", 2, 1, 4);
         SoakLoad.Mix mix = new SoakLoad.Mix(
@@ -89,9 +88,7 @@ public final class Soak {
                 args.integer("approvals", 6, 0, 60),
                 args.integer("handoffs", 1, 0, 60),
                 args.integer("remembers", 2, 0, 60));
-        Limits limits = new Limits(
-                Double.parseDouble(args.text("heap-slope-mib-per-min", "1")),
-                args.integer("thread-growth", 5, 0, 10_000));
+        Limits limits = new Limits(heapSlope(args), args.integer("thread-growth", 5, 0, 10_000));
         Duration catchUp = args.duration("catch-up", Duration.ofSeconds(120), Duration.ofMinutes(30));
         Duration settle = args.duration("settle", Duration.ofSeconds(5), Duration.ofMinutes(5));
         boolean keep = args.flag("keep");
@@ -141,6 +138,15 @@ public final class Soak {
         return failures.isEmpty() ? 0 : 1;
     }
 
+    private static double heapSlope(Args args) {
+        String value = args.text("heap-slope-mib-per-min", "1");
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new Args.UsageException("--heap-slope-mib-per-min " + value + ": not a number such as 0.5");
+        }
+    }
+
     /** How long the load runs, how often the heap is sampled, and how long opsbot may take to catch up after. */
     private record Phases(Duration duration, Duration sampleEvery, Duration catchUp, Duration settle) {}
 
@@ -160,7 +166,6 @@ public final class Soak {
             HeapSampler heap = new HeapSampler();
             print("start", heap.sample(), load, stores.eventLedger().countPending());
             CpuMeter cpu = CpuMeter.start();
-            ThreadCpu threadCpu = ThreadCpu.start();
             long start = System.nanoTime();
             load.start();
             for (long next = sampleEvery.toNanos(); next <= duration.toNanos(); next += sampleEvery.toNanos()) {
@@ -174,7 +179,6 @@ public final class Soak {
             Thread.sleep(Math.max(0, (start + duration.toNanos() - System.nanoTime()) / 1_000_000));
             load.stop(Duration.ofSeconds(30));
             System.out.println("  " + cpu.report());
-            System.out.println("  by thread: " + threadCpu.report(6));
 
             SoakCheck check = new SoakCheck(stores);
             check.awaitQuiet(load.posted(), load.reactions(), phases.catchUp(), phases.settle());
@@ -190,7 +194,7 @@ public final class Soak {
             String stability = limits.judge(heap.samples(), duration, failures);
             return String.format(
                     Locale.ROOT,
-                    "%d messages and %d reactions (%d refused by HTTP), %d actions executed; %s",
+                    "%d messages and %d reactions accepted (%d not), %d actions executed; %s",
                     load.posted().size(),
                     load.reactions().size(),
                     errors.size(),

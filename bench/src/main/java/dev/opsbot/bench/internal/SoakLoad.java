@@ -29,14 +29,24 @@ import java.util.function.Consumer;
  * checks afterwards.
  */
 public final class SoakLoad {
-    /** What was asked. */
+    /** What was asked, and how many messages answer it (0: an investigation, see {@link ThreadTally#problems}). */
     public enum Kind {
-        QUESTION,
-        HELP,
-        STATUS,
-        MEMORIES,
-        REMEMBER,
-        HANDOFF
+        QUESTION(0),
+        HELP(1),
+        STATUS(1),
+        MEMORIES(1),
+        REMEMBER(1),
+        HANDOFF(2);
+
+        private final int replies;
+
+        Kind(int replies) {
+            this.replies = replies;
+        }
+
+        public int replies() {
+            return replies;
+        }
     }
 
     /** Requests per minute of each part of the mix. */

@@ -1,6 +1,7 @@
 package dev.opsbot.bench.internal;
 
 import dev.opsbot.core.console.ConsoleMessage;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,8 @@ import java.util.regex.Pattern;
  * @param expired a proposal's expiry notice
  * @param failed opsbot's "Sorry, handling that failed" and "I was restarted while running" messages
  * @param doubled bot messages whose text another bot message in the thread already had
+ * @param answer the opening of opsbot's first reply after its progress line, up to the first " (" (for a question:
+ *     "checkout 5xx: oom"), or null
  */
 public record ThreadTally(
         int people,
@@ -35,7 +38,8 @@ public record ThreadTally(
         int verifications,
         int expired,
         int failed,
-        int doubled) {
+        int doubled,
+        String answer) {
     private static final Pattern RUNNING = Pattern.compile("^:white_check_mark: \\S+ approved\\. Running ");
     private static final Pattern REJECTED = Pattern.compile("^:x: \\S+ rejected \\*");
     private static final Pattern ACTION_FAILED = Pattern.compile("^:x: \\*.*\\* failed: ", Pattern.DOTALL);
@@ -45,6 +49,7 @@ public record ThreadTally(
     public static ThreadTally of(List<ConsoleMessage> messages) {
         int people = 0, bot = 0, progress = 0, progressDone = 0, decisions = 0, running = 0;
         int outcomes = 0, done = 0, verifications = 0, expired = 0, failed = 0, doubled = 0;
+        String answer = null;
         Set<String> seen = new HashSet<>();
         for (ConsoleMessage m : messages) {
             if (!m.user().equals(ConsoleClient.BOT_USER)) {
@@ -65,6 +70,10 @@ public record ThreadTally(
                     ? 1
                     : 0;
             progressDone += text.startsWith(":white_check_mark: Investigated ") ? 1 : 0;
+            if (answer == null && progress > 0 && bot > progress) {
+                int cut = text.indexOf(" (");
+                answer = text.substring(0, cut < 0 ? Math.min(text.length(), 40) : Math.min(cut, 40));
+            }
             boolean isDone = text.startsWith(":white_check_mark: Done: ");
             done += isDone ? 1 : 0;
             outcomes += isDone || ACTION_FAILED.matcher(text).find() ? 1 : 0;
@@ -89,7 +98,42 @@ public record ThreadTally(
                 verifications,
                 expired,
                 failed,
-                doubled);
+                doubled,
+                answer);
+    }
+
+    /**
+     * What is wrong with a thread the driver started with one message: nothing when opsbot answered it exactly once
+     * and answered each of its {@code reactions} once.
+     *
+     * @param replies how many messages answer the message: 1 for a command, 2 for a handoff (its progress line and
+     *     the handoff); 0 for a question, answered by one finished investigation and what follows it, none twice
+     */
+    public List<String> problems(int replies, long reactions) {
+        boolean question = replies == 0;
+        List<String> found = new ArrayList<>();
+        if (people == 0) {
+            found.add("message lost");
+        }
+        if (people > 1) {
+            found.add("message stored twice, or a stray one");
+        }
+        if (failed > 0) {
+            found.add("failure reply");
+        }
+        if (decisions != reactions) {
+            found.add("reactions not answered exactly once each");
+        }
+        if (question ? bot < 2 : bot < replies) {
+            found.add("no answer (lost)");
+        }
+        if (question ? doubled > 0 : bot > replies) {
+            found.add("answered twice");
+        }
+        if (question && (progressLines != 1 || progressDone != 1)) {
+            found.add("not one finished investigation");
+        }
+        return found;
     }
 
     /** Whether opsbot has said all it will about a question: the investigation is over and answered. */
