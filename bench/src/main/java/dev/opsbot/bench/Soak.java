@@ -117,6 +117,9 @@ public final class Soak {
             System.out.println("  load for " + duration.toSeconds() + " s, " + mix.describe() + "; a full GC and a"
                     + " sample every " + sampleEvery.toSeconds() + " s");
             summary = soak(opsbot, mix, new Phases(duration, sampleEvery, catchUp, settle), limits, failures);
+        } catch (RuntimeException e) {
+            System.out.println("kept: " + dir + " (the log)"); // start-up failed: the log says why
+            throw e;
         } finally {
             log.close();
         }

@@ -66,20 +66,21 @@ public final class SoakCheck {
         Map<String, SoakLoad.Posted> waiting = new LinkedHashMap<>();
         posted.forEach(p -> waiting.put(p.thread(), p));
         Map<String, Long> reactionsByThread = reactionsByThread(reactions);
-        while (System.nanoTime() < end) {
+        boolean quiet = false;
+        while (!quiet && System.nanoTime() < end) {
             waiting.values().removeIf(p -> answered(p, reactionsByThread.getOrDefault(p.thread(), 0L)));
-            if (waiting.isEmpty()
+            quiet = waiting.isEmpty()
                     && stores.eventLedger().countPending() == 0
-                    && unfinished().isEmpty()) {
-                break;
+                    && unfinished().isEmpty();
+            if (!quiet) {
+                Thread.sleep(250);
             }
-            Thread.sleep(250);
         }
         lines.add(String.format(
                 Locale.ROOT,
-                "caught up %.1f s after the load stopped%s",
+                quiet ? "caught up %.1f s after the load stopped" : "not caught up %.1f s after the load stopped: %s",
                 (System.nanoTime() - start) / 1e9,
-                waiting.isEmpty() ? "" : "; " + waiting.size() + " threads still unanswered"));
+                waiting.size() + " threads unanswered, or events pending, or actions running"));
         Thread.sleep(settle.toMillis());
     }
 
