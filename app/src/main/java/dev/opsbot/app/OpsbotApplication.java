@@ -154,9 +154,11 @@ public final class OpsbotApplication implements AutoCloseable {
 
     /**
      * Starts opsbot with triage evidence from {@code triage} (the demo passes a scenario). The backend starts while
-     * the database migrates, and stops with the application; its clients carry the configured guardrails.
+     * the database migrates, and stops with the application; its clients carry the configured guardrails. A
+     * configuration without Slack, Teams or the console is refused ({@link OpsbotConfig#requireChatPlatform()}).
      */
     public static OpsbotApplication start(OpsbotConfig config, Clock clock, TriageStarter triage) {
+        config.requireChatPlatform();
         Instant startedAt = clock.instant();
         Database database = Databases.create(config.database());
         // Migrating (seconds on a cold JVM) and starting the HTTP server (as long) overlap: on two cores that

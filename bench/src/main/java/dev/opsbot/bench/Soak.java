@@ -165,7 +165,7 @@ public final class Soak {
         }
         try {
             var stores = opsbot.replicas().getFirst().stores();
-            SoakLoad load = new SoakLoad(clients, opsbot.channel(), stores.proposals(), mix);
+            SoakLoad load = new SoakLoad(clients, opsbot.channel(), stores.proposals(), mix, opsbot.scenario()::replay);
             HeapSampler heap = new HeapSampler();
             print("start", heap.sample(), load, stores.eventLedger().countPending());
             CpuMeter cpu = CpuMeter.start();
@@ -187,7 +187,8 @@ public final class Soak {
             check.awaitQuiet(load.posted(), load.reactions(), phases.catchUp(), phases.settle());
             check.verify(load.posted(), load.reactions());
             System.out.println(
-                    "  approval turns without an open proposal to react to: " + load.approvalsWithoutProposal());
+                    "  approval turns without an open proposal to react to: " + load.approvalsWithoutProposal()
+                            + "; the incident replayed after being fixed: " + load.replays() + " times");
             check.lines().forEach(line -> System.out.println("  " + line));
             failures.addAll(check.failures());
             List<String> errors = load.errors();

@@ -142,6 +142,18 @@ public final class ScenarioServer implements AutoCloseable {
         return clock.advance(by);
     }
 
+    /**
+     * The incident again, from its start: the API server's objects as the files have them (rollbacks and the
+     * ReplicaSets and pods they made undone), the controller's rollouts forgotten, so the metrics are the recorded
+     * ones, and the clock back at the scenario's {@code now}. For load that needs an incident to keep happening (the
+     * soak); who asked and what was written stay recorded.
+     */
+    public void replay() {
+        kubernetes.restoreObjects();
+        rollouts.forget();
+        clock.restart(scenario.now());
+    }
+
     /** What the simulated controller rolled out so far, oldest first, in words ({@code Deployment shop/checkout ...}). */
     public List<String> rollouts() {
         return rollouts.all().stream()

@@ -212,6 +212,51 @@ class SimulatedControllerTest {
     }
 
     @Test
+    void replayUndoesTheRollbackItsPodsAndItsMetricsAndRewindsTheClock() {
+        List<String> podsBefore = checkoutPods().stream()
+                .map(p -> p.getMetadata().getName())
+                .sorted()
+                .toList();
+        double incident = value(server.metrics(), ERROR_RATIO, NOW);
+        rollBackTo(41);
+        server.advanceClock(Duration.ofMinutes(6));
+        assertThat(value(server.metrics(), ERROR_RATIO, NOW.plus(Duration.ofMinutes(6))))
+                .isLessThan(0.02);
+
+        server.replay();
+
+        assertThat(server.clock().instant()).isEqualTo(NOW);
+        assertThat(checkout().getMetadata().getAnnotations()).containsEntry("deployment.kubernetes.io/revision", "42");
+        assertThat(replicaSets())
+                .extracting(rs -> rs.getMetadata().getAnnotations().get("deployment.kubernetes.io/revision"))
+                .containsExactlyInAnyOrder("40", "41", "42");
+        assertThat(checkoutPods().stream()
+                        .map(p -> p.getMetadata().getName())
+                        .sorted()
+                        .toList())
+                .isEqualTo(podsBefore);
+        assertThat(server.rollouts()).isEmpty();
+        assertThat(value(server.metrics(), ERROR_RATIO, NOW)).isEqualTo(incident);
+        assertThat(server.metrics().instant(ERROR_RATIO, NOW.plus(Duration.ofMinutes(6))))
+                .as("the recovered pods' samples are gone with the rollback: the recording ends at the scenario's now")
+                .isEmpty();
+
+        rollBackTo(41);
+        assertThat(atRevision("43")
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .getFirst()
+                        .getResources()
+                        .getLimits()
+                        .get("memory")
+                        .toString())
+                .as("the incident can be fixed again, the same way")
+                .isEqualTo("512Mi");
+    }
+
+    @Test
     void aRestartOfCrashingPodsGivesCrashingPods() {
         client.apps()
                 .deployments()

@@ -51,11 +51,9 @@ final class DemoCommand implements Callable<Integer> {
         if (port != null) {
             loaded = loaded.withPort(port);
         }
-        LoggingSetup.apply(loaded.logging().format(), loaded.logging().level());
         String channel = channel(incident);
-        OpsbotConfig ready = loaded.withConsoleChannelFirst(channel)
-                .withDemoPeopleUnlessMapped()
-                .withMemory(loaded.memory().withDemoRunbooks());
+        OpsbotConfig ready = prepare(loaded, channel);
+        LoggingSetup.apply(ready.logging().format(), ready.logging().level());
         return Running.untilStopped(
                 () -> OpsbotApplication.start(
                         ready, Clock.systemUTC(), (OpsbotApplication.TriageStarter) guard -> ScenarioTriage.start(
@@ -66,6 +64,18 @@ final class DemoCommand implements Callable<Integer> {
                                         ready.identity().environment())
                                 .warmUp()),
                 app -> printBanner(ready, app, incident, channel));
+    }
+
+    /**
+     * What the demo runs on: the configuration with the web console on (the demo is played in it, and a
+     * configuration leaves it off unless it turns it on), the scenario's channel first, and the demo's people and
+     * runbooks.
+     */
+    static OpsbotConfig prepare(OpsbotConfig loaded, String channel) {
+        return loaded.withConsoleEnabled()
+                .withConsoleChannelFirst(channel)
+                .withDemoPeopleUnlessMapped()
+                .withMemory(loaded.memory().withDemoRunbooks());
     }
 
     /** The scenario's channel without its '#', or the default incident channel. */

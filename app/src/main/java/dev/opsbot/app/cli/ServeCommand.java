@@ -16,6 +16,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OpsbotConfig loaded = config.load();
+        // before anything starts: a serve with no platform would run and never hear a message
+        loaded.requireChatPlatform();
         LoggingSetup.apply(loaded.logging().format(), loaded.logging().level());
         return Running.untilStopped(() -> OpsbotApplication.start(loaded), app -> {});
     }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The web console: a local chat platform in the browser, so opsbot can be tried and tested without Slack or Teams.
- * Its users and channels are configured here, not signed up for.
+ * Its users and channels are configured here, not signed up for. It is off unless turned on: it has no login, so
+ * whoever reaches it posts, and approves, as any of its users. {@code opsbot demo} turns it on.
  *
  * @param channels the channels the console offers, without '#'
  * @param users who one can post as; given in the file, they replace the default users rather than adding to them
@@ -41,7 +42,12 @@ public record ConsoleConfig(boolean enabled, List<String> channels, List<Console
     }
 
     public static ConsoleConfig defaults() {
-        return new ConsoleConfig(true, DEFAULT_CHANNELS, DEFAULT_USERS);
+        return new ConsoleConfig(false, DEFAULT_CHANNELS, DEFAULT_USERS);
+    }
+
+    /** The same channels and users, served. */
+    public ConsoleConfig on() {
+        return new ConsoleConfig(true, channels, users);
     }
 
     /** The console user with this id, if there is one. */
@@ -84,7 +90,7 @@ public record ConsoleConfig(boolean enabled, List<String> channels, List<Console
     }
 
     static ConsoleConfig from(ConfigNode node) {
-        boolean enabled = node.bool("enabled", true);
+        boolean enabled = node.bool("enabled", false);
         List<String> channels = node.strings("channels", DEFAULT_CHANNELS);
         List<ConfigNode> userNodes = node.sections("users");
         List<ConsoleUser> users = userNodes == null

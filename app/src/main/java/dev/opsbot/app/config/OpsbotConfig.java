@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Everything opsbot is configured with, read once at start by {@link ConfigLoader} and immutable afterwards.
- * {@link #defaults()} is a complete configuration: {@code opsbot demo} runs on it with no file at all.
+ * {@link #defaults()} is a complete configuration: {@code opsbot demo} runs on it with no file at all, turning the
+ * web console on ({@link #withConsoleEnabled()}), which is off by default.
  */
 public record OpsbotConfig(
         ServerConfig server,
@@ -72,6 +73,36 @@ public record OpsbotConfig(
         channels.remove(channel);
         channels.addFirst(channel);
         return with(server, new ConsoleConfig(console.enabled(), channels, console.users()), identity, llm, memory);
+    }
+
+    /**
+     * This configuration with the web console on (the demo, which is played in it). Checked again like a file: on
+     * a host other than loopback it needs {@code server.consoleToken}.
+     */
+    public OpsbotConfig withConsoleEnabled() {
+        return with(server, console.on(), identity, llm, memory);
+    }
+
+    /** Whether people can reach opsbot at all: through Slack, Teams or the web console. */
+    public boolean hasChatPlatform() {
+        return console.enabled() || slack.configured() || teams.configured();
+    }
+
+    /**
+     * Refuses a configuration in which no one could talk to opsbot: now that the console is off by default, a
+     * {@code serve} without Slack's or Teams' keys would otherwise start and wait for messages that never come.
+     */
+    public void requireChatPlatform() {
+        if (!hasChatPlatform()) {
+            throw new ConfigException(
+                    "console.enabled",
+                    "false",
+                    "means no web console, and neither slack.botToken nor teams.appId is set, so opsbot would have no"
+                            + " chat platform to listen on",
+                    "set slack.botToken" + EnvOverrides.hint("slack.botToken") + " for Slack, teams.appId"
+                            + EnvOverrides.hint("teams.appId") + " for Teams, or console.enabled: true for the web"
+                            + " console, which is off by default because it has no login (opsbot demo turns it on)");
+        }
     }
 
     /** This configuration with {@code identity} instead. */

@@ -54,11 +54,14 @@ public final class HttpServer implements AutoCloseable {
                 });
             }
             cfg.requestLogger.http((ctx, ms) -> recordRequest(metrics, ctx, ms));
+            // refuse other sites' pages before anything else looks at the request, the token included
+            cfg.routes.before(originGuardFor(guard)::check);
             cfg.routes.before(guard::check);
             cfg.routes.before(gate::check);
             cfg.routes.exception(ConsoleException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             cfg.routes.exception(JsonBody.BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             cfg.routes.exception(ConsoleTokenGuard.Unauthorized.class, (e, ctx) -> error(ctx, 401, e.getMessage()));
+            cfg.routes.exception(ConsoleOriginGuard.Refused.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             cfg.routes.exception(StartupGate.Starting.class, (e, ctx) -> {
                 ctx.header("Retry-After", "1");
                 error(ctx, 503, e.getMessage());
@@ -82,6 +85,14 @@ public final class HttpServer implements AutoCloseable {
         });
         javalin.start(host, port);
         return new HttpServer(javalin);
+    }
+
+    /**
+     * Derived from the token guard rather than passed in, so that no way of starting the server leaves it out: without
+     * a token the console is on loopback and must be addressed by a loopback name.
+     */
+    private static ConsoleOriginGuard originGuardFor(ConsoleTokenGuard guard) {
+        return guard.requiresToken() ? ConsoleOriginGuard.anyHost() : ConsoleOriginGuard.loopbackHostsOnly();
     }
 
     public int port() {

@@ -124,6 +124,11 @@ public final class ScenarioTriage implements TriageBackend {
         return this;
     }
 
+    /** The incident again from its start (see {@link ScenarioServer#replay()}): for load that needs one to fix. */
+    public void replay() {
+        server.replay();
+    }
+
     /**
      * The model's reads of the scenario, through the same tools and clients as production: the cluster (as the
      * asking person, impersonated), and Argo CD and GitHub when the scenario has them.

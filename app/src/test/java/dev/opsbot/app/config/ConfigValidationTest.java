@@ -55,7 +55,7 @@ class ConfigValidationTest {
                         "console: {channels: [general, \"#ops\"]}",
                         "console.channels[1]: \"#ops\" is not a valid channel; use only lower-case letters, digits, '.', '_' or '-'"),
                 arguments(
-                        "console: {channels: []}",
+                        "console: {enabled: true, channels: []}",
                         "console.channels: \"[]\" is empty; list at least one channel, or set console.enabled: false"),
                 arguments(
                         "console: {users: [{id: alice}, {id: Bob Smith}]}",

@@ -17,7 +17,7 @@ class ConsoleExposureTest {
 
     @Test
     void aNonLoopbackHostWithoutATokenIsRefused() {
-        assertThatThrownBy(() -> ConfigFixtures.loadYaml(dir, "server:\n  host: 0.0.0.0\n"))
+        assertThatThrownBy(() -> ConfigFixtures.loadYaml(dir, "server:\n  host: 0.0.0.0\nconsole:\n  enabled: true\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("server.host: \"0.0.0.0\" is not a loopback address, and the web console has no"
                         + " authentication of its own; binding to 0.0.0.0 needs server.consoleToken (env"
@@ -26,8 +26,20 @@ class ConsoleExposureTest {
 
     @Test
     void theRefusalSaysWhenTheHostCameFromTheEnvironment() {
-        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("OPSBOT_HOST", "10.1.2.3")))
+        Path file = ConfigFixtures.write(dir, "console:\n  enabled: true\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of("OPSBOT_HOST", "10.1.2.3")))
                 .hasMessageStartingWith("server.host (set by OPSBOT_HOST): \"10.1.2.3\" is not a loopback address");
+    }
+
+    @Test
+    void theDemoOnANonLoopbackHostWithoutATokenIsRefused() {
+        OpsbotConfig serve = ConfigLoader.load(null, Map.of("OPSBOT_HOST", "0.0.0.0"));
+
+        assertThat(serve.console().enabled()).isFalse();
+        assertThatThrownBy(serve::withConsoleEnabled)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("server.host: \"0.0.0.0\" is not a loopback address");
     }
 
     @Test
@@ -37,6 +49,14 @@ class ConsoleExposureTest {
 
         assertThat(config.server().host()).isEqualTo("0.0.0.0");
         assertThat(config.server().consoleToken().value()).isEqualTo("t0ken");
+    }
+
+    @Test
+    void withTheConsoleOffByDefaultAnyHostNeedsNoToken() {
+        OpsbotConfig config = ConfigLoader.load(null, Map.of("OPSBOT_HOST", "0.0.0.0"));
+
+        assertThat(config.server().host()).isEqualTo("0.0.0.0");
+        assertThat(config.server().consoleToken()).isNull();
     }
 
     @Test

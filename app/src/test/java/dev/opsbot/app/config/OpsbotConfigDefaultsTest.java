@@ -49,10 +49,33 @@ class OpsbotConfigDefaultsTest {
     }
 
     @Test
+    void theConsoleIsOffUnlessTheFileTurnsItOn(@TempDir Path dir) {
+        assertThat(OpsbotConfig.defaults().console().enabled()).isFalse();
+        assertThat(ConfigLoader.load(null, Map.of()).console().enabled()).isFalse();
+        assertThat(ConfigFixtures.loadYaml(dir, "console:\n  channels: [general]\n")
+                        .console()
+                        .enabled())
+                .isFalse();
+        assertThat(ConfigFixtures.loadYaml(dir, "console:\n  enabled: true\n")
+                        .console()
+                        .enabled())
+                .isTrue();
+    }
+
+    @Test
+    void withConsoleEnabledTurnsOnlyTheConsoleOnKeepingItsChannelsAndUsers() {
+        OpsbotConfig demo = OpsbotConfig.defaults().withConsoleEnabled();
+
+        assertThat(demo.console())
+                .isEqualTo(new ConsoleConfig(true, ConsoleConfig.DEFAULT_CHANNELS, ConsoleConfig.DEFAULT_USERS));
+        assertThat(demo.server()).isEqualTo(ServerConfig.defaults());
+        assertThat(demo.withConsoleEnabled()).isEqualTo(demo);
+    }
+
+    @Test
     void defaultConsoleHasTheDemoChannelsAndPeople() {
         ConsoleConfig console = OpsbotConfig.defaults().console();
 
-        assertThat(console.enabled()).isTrue();
         assertThat(console.channels()).containsExactly("incident-checkout", "general");
         assertThat(console.users())
                 .containsExactly(

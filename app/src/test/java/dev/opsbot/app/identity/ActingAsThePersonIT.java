@@ -81,6 +81,7 @@ class ActingAsThePersonIT {
         Path file = dir.resolve("opsbot.yaml");
         Files.writeString(file, """
                 console:
+                  enabled: true
                   channels: [inc-checkout]
                 triage:
                   defaultNamespace: shop

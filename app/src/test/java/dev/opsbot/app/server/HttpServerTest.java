@@ -77,7 +77,7 @@ class HttpServerTest {
             assertThat(none.body()).contains("token").doesNotContain("s3cret-token");
             assertThat(wrong.statusCode()).isEqualTo(401);
             assertThat(bearer.statusCode()).isEqualTo(200);
-            assertThat(query.statusCode()).isEqualTo(200);
+            assertThat(query.statusCode()).as("moved out of the address").isEqualTo(303);
             assertThat(query.headers().allValues("Set-Cookie"))
                     .anySatisfy(cookie -> assertThat(cookie).startsWith(ConsoleTokenGuard.COOKIE + "="));
         }

@@ -37,6 +37,7 @@ final class FakeTeams implements AutoCloseable {
     final FakeConnector connector = new FakeConnector(TestBotConnector.APP_ID, "it-teams-secret");
     final OpsbotApplication app;
     private final String token;
+    private volatile ScenarioTriage scenario;
 
     FakeTeams() {
         IDS.forEach((person, id) -> connector.person(id, NAMES.get(person), person + "@example.com", "aad-" + person));
@@ -56,8 +57,16 @@ final class FakeTeams implements AutoCloseable {
                                 "MICROSOFT_APP_PASSWORD",
                                 "it-teams-secret"))
                 .withDemoPeopleUnlessMapped();
-        app = OpsbotApplication.start(config, Clock.systemUTC(), (OpsbotApplication.TriageStarter) guard ->
-                ScenarioTriage.start(Scenarios.bundled(), config.triage(), Clock.systemUTC(), guard, "production"));
+        app = OpsbotApplication.start(config, Clock.systemUTC(), (OpsbotApplication.TriageStarter) guard -> {
+            scenario =
+                    ScenarioTriage.start(Scenarios.bundled(), config.triage(), Clock.systemUTC(), guard, "production");
+            return scenario;
+        });
+    }
+
+    /** The incident as it started: a test before may have rolled it back, and then nothing is proposed any more. */
+    void replayIncident() {
+        scenario.replay();
     }
 
     private Path configFile() {

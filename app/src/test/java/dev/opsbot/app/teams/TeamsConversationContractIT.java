@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,11 @@ class TeamsConversationContractIT extends ConversationContract {
     @BeforeAll
     static void start() {
         teams = new FakeTeams();
+    }
+
+    @BeforeEach
+    void incidentAsItStarted() {
+        teams.replayIncident();
     }
 
     @AfterAll

@@ -15,15 +15,15 @@ public final class TestApps {
     private TestApps() {}
 
     /**
-     * The defaults (console with alice, bob and mallory, the demo's identity mappings: alice and bob mapped, mallory
-     * not) on a free port and a fresh in-memory H2 database.
+     * The defaults with the console on, as the demo has them (alice, bob and mallory, the demo's identity mappings:
+     * alice and bob mapped, mallory not), on a free port and a fresh in-memory H2 database.
      */
     public static OpsbotConfig inMemory() {
         String url = Database.inMemoryH2Url("opsbot-" + UUID.randomUUID()) + ";DB_CLOSE_DELAY=-1";
         return onDatabase(url, "sa", "");
     }
 
-    /** The defaults on a free port and the given database (two replicas on one PostgreSQL, say). */
+    /** The demo's defaults on a free port and the given database (two replicas on one PostgreSQL, say). */
     public static OpsbotConfig onDatabase(String url, String user, String password) {
         Map<String, String> env = new HashMap<>();
         env.put("OPSBOT_PORT", "0");
@@ -32,6 +32,6 @@ public final class TestApps {
         if (password != null && !password.isEmpty()) {
             env.put("OPSBOT_DATABASE_PASSWORD", password);
         }
-        return ConfigLoader.load(null, env).withDemoPeopleUnlessMapped();
+        return ConfigLoader.load(null, env).withConsoleEnabled().withDemoPeopleUnlessMapped();
     }
 }

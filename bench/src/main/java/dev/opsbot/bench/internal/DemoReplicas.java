@@ -57,7 +57,7 @@ public final class DemoReplicas implements AutoCloseable {
         if (!password.isEmpty()) {
             env.put("OPSBOT_DATABASE_PASSWORD", password);
         }
-        OpsbotConfig loaded = ConfigLoader.load(null, env);
+        OpsbotConfig loaded = ConfigLoader.load(null, env).withConsoleEnabled();
         OpsbotConfig config = loaded.withConsoleChannelFirst(channel)
                 .withDemoPeopleUnlessMapped()
                 .withMemory(loaded.memory().withDemoRunbooks());

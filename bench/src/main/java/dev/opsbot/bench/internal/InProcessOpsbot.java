@@ -37,7 +37,7 @@ public final class InProcessOpsbot implements AutoCloseable {
         putIfSet(env, "OPSBOT_DATABASE_URL", databaseUrl);
         putIfSet(env, "OPSBOT_DATABASE_USER", user);
         putIfSet(env, "OPSBOT_DATABASE_PASSWORD", password);
-        OpsbotConfig config = ConfigLoader.load(null, env);
+        OpsbotConfig config = ConfigLoader.load(null, env).withConsoleEnabled();
         return new InProcessOpsbot(OpsbotApplication.start(config), dataDir, keepData);
     }
 

@@ -27,6 +27,10 @@ import java.util.function.Consumer;
  * (approved: it runs), and every third time mallory (refused: unmapped), each through another replica than the one
  * before. Every request is sent on schedule, whatever happened to earlier ones, and every answer is kept for the
  * checks afterwards.
+ *
+ * <p>Once the incident is fixed opsbot rightly proposes nothing more (the bad revision no longer runs), so when an
+ * approval turn finds nothing to approve and no proposal has moved for {@link #SETTLED}, the incident is replayed
+ * from its start: approvals go on for the whole run instead of stopping after the first fix.
  */
 public final class SoakLoad {
     /** What was asked, and how many messages answer it (0: an investigation, see {@link ThreadTally#problems}). */
@@ -74,6 +78,8 @@ public final class SoakLoad {
     private static final String APPROVE = "white_check_mark";
     /** Proposals older than this are left alone: they expire unanswered after 15 minutes (approval.expiry). */
     private static final Duration FRESH = Duration.ofMinutes(5);
+    /** Long enough for an approved rollback to run and be verified before the cluster is put back under it. */
+    private static final Duration SETTLED = Duration.ofSeconds(30);
 
     private final List<ConsoleClient> replicas;
     private final String channel;
@@ -89,8 +95,13 @@ public final class SoakLoad {
     private final Map<Kind, AtomicInteger> sent = new ConcurrentHashMap<>();
     private final AtomicInteger approvalsWithoutProposal = new AtomicInteger();
     private final AtomicLong remembered = new AtomicLong();
+    private final Runnable incidentAgain;
+    private final AtomicInteger replays = new AtomicInteger();
 
-    public SoakLoad(List<ConsoleClient> replicas, String channel, ProposalStore proposals, Mix mix) {
+    /** @param incidentAgain puts the incident back as it started (the scenario replayed) */
+    public SoakLoad(
+            List<ConsoleClient> replicas, String channel, ProposalStore proposals, Mix mix, Runnable incidentAgain) {
+        this.incidentAgain = incidentAgain;
         this.replicas = List.copyOf(replicas);
         this.channel = channel;
         this.proposals = proposals;
@@ -148,6 +159,11 @@ public final class SoakLoad {
         return approvalsWithoutProposal.get();
     }
 
+    /** How often the incident was replayed because it was fixed and nothing was left to approve. */
+    public int replays() {
+        return replays.get();
+    }
+
     /** "sent 61 (QUESTION 30, ...), 12 reactions, 0 errors". */
     public String progress() {
         int total = sent.values().stream().mapToInt(AtomicInteger::get).sum();
@@ -196,6 +212,10 @@ public final class SoakLoad {
                 .orElse(null);
         if (proposal == null) {
             approvalsWithoutProposal.incrementAndGet();
+            if (proposals.changedSince(now.minus(SETTLED), 1).isEmpty()) {
+                incidentAgain.run();
+                replays.incrementAndGet();
+            }
             return;
         }
         taken.add(proposal.id());

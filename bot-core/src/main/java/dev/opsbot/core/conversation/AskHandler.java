@@ -62,7 +62,9 @@ public final class AskHandler implements IntentHandler<Intent.Unrecognized> {
                 } catch (RuntimeException e) {
                     // not the question itself: it may hold what redaction is there to keep out of logs
                     LOG.warn("the model could not answer a question in {}", event.thread(), e);
-                    responder.reply(Reply.text(":warning: The model could not answer: " + e.getMessage()));
+                    // nor its message in the thread: it was never redacted, and may quote evidence or a request
+                    responder.reply(Reply.text(":warning: The model could not answer: something failed on opsbot's"
+                            + " side (the details are in opsbot's log)."));
                 }
             }
         }

@@ -11,13 +11,19 @@ import dev.opsbot.core.chat.Block;
 import dev.opsbot.core.chat.ChatEvent;
 import dev.opsbot.core.chat.ChatUser;
 import dev.opsbot.core.chat.MessageRef;
+import dev.opsbot.core.chat.Reply;
 import dev.opsbot.core.chat.ThreadRef;
 import dev.opsbot.core.conversation.Responder;
 import dev.opsbot.core.identity.Acting;
+import dev.opsbot.core.identity.CredentialBroker;
 import dev.opsbot.core.identity.ElevationException;
 import dev.opsbot.core.identity.EnvironmentAccess;
 import dev.opsbot.core.identity.Environments;
 import dev.opsbot.core.identity.Identity;
+import dev.opsbot.core.identity.IdentityResolver;
+import dev.opsbot.core.identity.RequestOrigin;
+import dev.opsbot.core.identity.Resolution;
+import dev.opsbot.core.identity.SessionCredentials;
 import dev.opsbot.core.identity.WriteGrant;
 import dev.opsbot.core.identity.WriteSession;
 import dev.opsbot.core.store.BotMessage;
@@ -45,6 +51,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +68,20 @@ class ApprovalServiceTest {
             List.of("sre-leads"),
             List.of(new EnvironmentAccess(
                     "production", null, null, List.of("sre"), List.of(), true, List.of("sre-leads"))));
+    /** On call in production like alice, reads and may request changes, but approves nothing. */
+    private static final Identity ERIN = People.person(
+            "erin",
+            "erin@example.com",
+            "Erin Novak",
+            List.of("shop-oncall"),
+            List.of(new EnvironmentAccess(
+                    "production",
+                    People.READ_ROLE,
+                    People.WRITE_ROLE,
+                    List.of("oncall"),
+                    List.of("oncall-deployers"),
+                    false,
+                    List.of("shop-oncall"))));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T03:00:00Z"));
     private final RecordingChatPort chat = new RecordingChatPort("console");
@@ -68,8 +89,9 @@ class ApprovalServiceTest {
     private final InMemoryProposalStore store = new InMemoryProposalStore();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final CountingCredentialBroker broker = new CountingCredentialBroker();
-    private final Acting acting = new Acting(
-            new FixedIdentities(People.alice(), People.bob(), DAVE), broker, Environments.only("production"));
+    private final Directory directory = new Directory(People.alice(), People.bob(), DAVE, ERIN);
+    private final Acting acting = new Acting(directory, broker, Environments.only("production"));
+    private CredentialBroker writeBroker = broker;
     private final List<Proposal> ran = new ArrayList<>();
     private final List<WriteSession> sessions = new ArrayList<>();
     private ActionRunner runner = (proposal, session) -> {
@@ -88,7 +110,7 @@ class ApprovalServiceTest {
         return new ApprovalService(
                 store,
                 acting,
-                broker,
+                writeBroker,
                 action -> Optional.of(action.equals("kubernetes.delete") ? Risk.DESTRUCTIVE : Risk.WRITE),
                 (proposal, session) -> runner.run(proposal, session),
                 (proposal, outcome) -> new ActionVerifier.Verification(recovers, "5xx ratio back to 0.0%"),
@@ -407,6 +429,162 @@ class ApprovalServiceTest {
         assertThat(store.votes(proposal.id())).isEmpty();
     }
 
+    @Test
+    void aMappedPersonWhoIsNotAnApproverCannotApproveAndTheProposalStaysPending() {
+        ApprovalService service = service();
+        Proposal proposal = propose(service);
+
+        react(service, proposal, "erin", "white_check_mark", true);
+
+        assertThat(said().getLast())
+                .isEqualTo(":no_entry: erin can't approve changes in production: erin@example.com has no approver"
+                        + " role there (see `access`).");
+        assertThat(state(proposal)).isEqualTo(ProposalState.PROPOSED);
+        assertThat(store.votes(proposal.id())).isEmpty();
+        assertThat(ran).isEmpty();
+        assertThat(broker.writes()).isEmpty();
+        assertThat(audit.events(AuditEvent.ProposalDecided.class))
+                .singleElement()
+                .satisfies(event -> {
+                    assertThat(event.actor()).isEqualTo("erin@example.com");
+                    assertThat(event.decision()).isEqualTo("refused");
+                });
+        react(service, proposal, "bob", "white_check_mark", true);
+        assertThat(ran).hasSize(1);
+        assertThat(audit.events(AuditEvent.ActionExecuted.class))
+                .singleElement()
+                .satisfies(event -> assertThat(event.approvers())
+                        .as("erin's refused approval is not counted")
+                        .containsExactly("bob@example.com"));
+    }
+
+    @Test
+    void someoneWhoIsNeitherRequesterNorApproverCannotReject() {
+        ApprovalService service = service();
+        Proposal proposal = propose(service);
+
+        react(service, proposal, "erin", "x", true);
+
+        assertThat(said().getLast())
+                .isEqualTo(":no_entry: erin can't reject changes in production: only the requester or an approver"
+                        + " for production can.");
+        assertThat(state(proposal)).isEqualTo(ProposalState.PROPOSED);
+        assertThat(store.votes(proposal.id())).isEmpty();
+        assertThat(audit.events(AuditEvent.ProposalDecided.class))
+                .singleElement()
+                .satisfies(event -> assertThat(event.decision()).isEqualTo("refused"));
+    }
+
+    @Test
+    void theRequesterMayCallOffTheirOwnChange() {
+        ApprovalService service = service();
+        Proposal proposal = propose(service);
+
+        react(service, proposal, "alice", "x", true);
+
+        assertThat(state(proposal)).isEqualTo(ProposalState.REJECTED);
+        assertThat(said().getLast())
+                .isEqualTo(":x: alice rejected *rollback Deployment shop/checkout to revision 41*. It won't run.");
+    }
+
+    @Test
+    void anApproveReactionOnOneOfOpsbotsMessagesThatIsNotAProposalIsIgnored() {
+        ApprovalService service = service();
+        Proposal proposal = propose(service);
+        Responder opsbot = responder("alice");
+        // an answer recorded as being about the proposal: only the kind of message makes a reaction a vote
+        MessageRef answer = opsbot.reply(
+                Reply.text(":brain: checkout is OOMKilled; the rollback above fixes it"),
+                Responder.ANSWER,
+                proposal.id());
+        MessageRef progress = opsbot.reply(Reply.text(":brain: Thinking it over…"), Responder.PROGRESS, "model:x");
+        int before = said().size();
+
+        for (MessageRef target : List.of(answer, progress)) {
+            for (String reaction : List.of("white_check_mark", "x")) {
+                ChatEvent event = new ChatEvent.ReactionAdded(
+                        "e-" + target.messageId() + reaction, target, user("bob"), reaction, clock.instant());
+                BotMessage message =
+                        messages.find("console", target.messageId()).orElseThrow();
+                service.onReaction(event, message, responder("bob"));
+            }
+        }
+
+        assertThat(said()).hasSize(before);
+        assertThat(store.votes(proposal.id())).isEmpty();
+        assertThat(state(proposal)).isEqualTo(ProposalState.PROPOSED);
+        assertThat(ran).isEmpty();
+        assertThat(broker.writes()).isEmpty();
+        assertThat(audit.events(AuditEvent.ProposalDecided.class)).isEmpty();
+    }
+
+    @Test
+    void aRequesterNoLongerMappedWhenItRunsIsRefusedAndNothingRuns() {
+        ApprovalService service = service();
+        Proposal proposal = propose(service);
+        directory.remove("alice");
+
+        react(service, proposal, "bob", "white_check_mark", true);
+
+        assertThat(ran).isEmpty();
+        assertThat(broker.writes()).as("no write session was asked for").isEmpty();
+        assertThat(state(proposal)).isEqualTo(ProposalState.FAILED);
+        assertThat(said().getLast())
+                .isEqualTo(":x: *rollback Deployment shop/checkout to revision 41* failed: opsbot can no longer act as"
+                        + " the requester: alice is not mapped to any cloud identity");
+        assertThat(audit.events(AuditEvent.ActionExecuted.class))
+                .singleElement()
+                .satisfies(event -> assertThat(event.state()).isEqualTo("FAILED"));
+    }
+
+    @Test
+    void aRequesterWhoLostTheirWriteAccessBeforeItRunsIsRefusedAsTheyAreNow() {
+        List<WriteGrant> grants = new ArrayList<>();
+        // the real broker (identity module) refuses a requester without write groups; what opsbot's flow owes it
+        // is the requester as the directory knows them when the action runs, not as they were when they asked
+        writeBroker = new CredentialBroker() {
+            @Override
+            public SessionCredentials forRead(Identity person, String environment, RequestOrigin origin) {
+                throw new AssertionError("no reads here");
+            }
+
+            @Override
+            public WriteSession forWrite(WriteGrant grant) {
+                grants.add(grant);
+                if (!grant.requester()
+                        .access(grant.environment())
+                        .map(EnvironmentAccess::canWrite)
+                        .orElse(false)) {
+                    throw new ElevationException(
+                            ElevationException.Kind.ACCESS_DENIED,
+                            "no Kubernetes write groups are mapped for "
+                                    + grant.requester().email());
+                }
+                return broker.forWrite(grant);
+            }
+        };
+        ApprovalService service = service();
+        Proposal proposal = propose(service);
+        directory.put(People.person(
+                "alice",
+                "alice@example.com",
+                "Alice Chen",
+                List.of("shop-readers"),
+                List.of(new EnvironmentAccess(
+                        "production", People.READ_ROLE, null, List.of("oncall"), List.of(), false, List.of()))));
+
+        react(service, proposal, "bob", "white_check_mark", true);
+
+        assertThat(grants)
+                .singleElement()
+                .satisfies(grant -> assertThat(grant.requester().groups()).containsExactly("shop-readers"));
+        assertThat(ran).isEmpty();
+        assertThat(state(proposal)).isEqualTo(ProposalState.FAILED);
+        assertThat(said().getLast())
+                .isEqualTo(":x: *rollback Deployment shop/checkout to revision 41* failed: no write access was granted:"
+                        + " no Kubernetes write groups are mapped for alice@example.com");
+    }
+
     private static ChatUser user(String id) {
         return switch (id) {
             case "mallory" -> new ChatUser("mallory", "mallory", "mallory@example.com");
@@ -453,5 +631,43 @@ class ApprovalServiceTest {
 
         assertThat(recovered).containsExactly(fixed.id());
         assertThat(said().getLast()).startsWith(":warning: Not recovered");
+    }
+
+    /** The directory as it stands now: people can be remapped or leave between a proposal and its execution. */
+    private static final class Directory implements IdentityResolver {
+        private final Map<String, Identity> people = new ConcurrentHashMap<>();
+
+        Directory(Identity... people) {
+            for (Identity person : people) {
+                put(person);
+            }
+        }
+
+        void put(Identity person) {
+            people.put(person.chatUserId(), person);
+        }
+
+        void remove(String chatUserId) {
+            people.remove(chatUserId);
+        }
+
+        @Override
+        public Resolution resolve(String platform, ChatUser user) {
+            Identity person = people.get(user.id());
+            return person == null
+                    ? new Resolution.Refused(
+                            Resolution.RefusalKind.NOT_IN_DIRECTORY,
+                            user.name() + " is not mapped to any cloud identity",
+                            FixedIdentities.CONTACT)
+                    : new Resolution.Mapped(person);
+        }
+
+        @Override
+        public void forget(String platform, String chatUserId) {}
+
+        @Override
+        public String howToGetAccess(String environment) {
+            return FixedIdentities.CONTACT;
+        }
     }
 }

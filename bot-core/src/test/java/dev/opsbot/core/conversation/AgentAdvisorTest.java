@@ -9,6 +9,7 @@ import dev.opsbot.core.agent.AgentBudget;
 import dev.opsbot.core.agent.AgentLoop;
 import dev.opsbot.core.agent.AgentResult;
 import dev.opsbot.core.agent.AgentTranscripts;
+import dev.opsbot.core.agent.Turn;
 import dev.opsbot.core.approval.ActionOutcome;
 import dev.opsbot.core.approval.ActionVerifier;
 import dev.opsbot.core.approval.ApprovalRules;
@@ -253,5 +254,28 @@ class AgentAdvisorTest {
                 .contains("Earlier in this thread:")
                 .contains("person: Alice Chen: how many checkout pods run?")
                 .contains("opsbot: checkout runs 3 pods, all ready");
+    }
+
+    @Test
+    void theTurnsKeptForAFollowUpHoldNoSecretFromTheQuestionOrTheAnswer() {
+        String password = "hunter2-Xq9!prod";
+        String token = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
+        String awsKey = "AKIA2E0A8F3B244C9986";
+        // the model repeats the password in prose (only the conversation's vault knows it is one) and a key it
+        // made up; neither may be kept in the clear for the next question
+        model.thenAnswer("{\"answer\":\"the pods use the password " + password + " and the key " + awsKey
+                + ", which postgres rejects\"}");
+
+        ask("why can't checkout pods log in to postgres://app:" + password + "@db/shop with token " + token + "?");
+
+        List<Turn> kept = transcripts.recent(THREAD, 10);
+        assertThat(kept).extracting(Turn::role).containsExactly(Turn.PERSON, Turn.OPSBOT);
+        assertThat(kept.get(0).text()).startsWith("Alice Chen: why can't checkout pods log in to postgres://");
+        assertThat(kept.get(1).text()).startsWith("the pods use the password [[secret:");
+        assertThat(kept).allSatisfy(turn -> assertThat(turn.text())
+                .doesNotContain(password)
+                .doesNotContain(token)
+                .doesNotContain(awsKey)
+                .contains("[[secret:"));
     }
 }

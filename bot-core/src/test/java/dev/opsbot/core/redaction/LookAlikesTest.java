@@ -67,6 +67,16 @@ class LookAlikesTest {
                 "disk pressure on node; task-runner skipped; asia-east1 Asia/Tokyo",
                 "Cookie: lang=en; theme=dark",
                 "author=alice@example.com oauth: enabled basicAuth: true",
+                // parameters joined by '&', none of them a secret
+                "a=1&b=2",
+                "GET /api/v1/orders?page=2&per_page=50&sort=desc 200",
+                "POST /oauth/token grant_type=refresh_token&client_id=web&scope=openid",
+                "token_type=Bearer&expires_in=3600",
+                "secret: my-app-secret&v=2",
+                "secret=my-app-secret&amp;v=2",
+                "credentials=default&profile=prod&region=eu-west-1",
+                "api_key=${API_KEY}&format=json",
+                "password=x&y token=abc&def",
                 // URLs without passwords
                 "GET https://user@example.com/path 200",
                 "postgres://db.shop.svc:5432/orders http://10.0.0.1:8080/healthz redis://cache:6379/0",

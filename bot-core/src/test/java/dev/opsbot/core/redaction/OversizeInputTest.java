@@ -40,7 +40,10 @@ class OversizeInputTest {
                 repeat("Authorization: Bearer "),
                 repeat("Cookie: a=b;"),
                 repeat("AKIAAKIAAKIAAKIA"),
-                repeat("[[secret:"));
+                repeat("[[secret:"),
+                repeat("auth:x&"),
+                repeat("pwd=&" + "a".repeat(70)),
+                repeat("token=a&b=&amp;"));
     }
 
     private static String repeat(String unit) {

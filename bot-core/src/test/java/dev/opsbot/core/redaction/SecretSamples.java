@@ -317,5 +317,9 @@ final class SecretSamples {
         add("private-key", "private_key=", rnd(ALNUM, 40), "");
         add("credential", "credentials=", rnd(ALNUM, 24), "");
         add("connection-string-password", "Server=db;Database=shop;User Id=app;Password=", "changeme", ";");
+        // an '&' inside a bare value, where no parameter follows it (security gap G1)
+        add("password", "DB_PASSWORD=", "Xk9&mQ2!vT7zQ", "");
+        add("token", "API_TOKEN=", "aB3dE5&fG7hJ9kL1mN3", "");
+        add("connection-string-password", "Server=db;User Id=app;Password=", "Xk9&mQ2!", ";Database=shop");
     }
 }

@@ -45,10 +45,25 @@ final class CrudSeeder {
                 .forEach(object -> oneOfEachKind.putIfAbsent(object.getApiVersion() + " " + object.getKind(), object));
         oneOfEachKind.values().forEach(object -> crud.expectCustomResource(resourceContext(object)));
         // serialising is most of the work for a big scenario: spread it, then store in file order
+        entries(objects).forEach(entry -> crud.getMap().put(entry.getKey(), entry.getValue()));
+    }
+
+    /**
+     * The store as the files have it again, in one step under the store's lock: what was changed is put back and
+     * what was made since (a rollout's ReplicaSet and pods) is gone, so no reader sees a half-restored cluster.
+     */
+    void replace(List<HasMetadata> objects) {
+        List<Map.Entry<AttributeSet, String>> entries = entries(objects);
+        Map<AttributeSet, String> store = crud.getMap();
+        synchronized (store) {
+            store.keySet().retainAll(entries.stream().map(Map.Entry::getKey).toList());
+            entries.forEach(entry -> store.put(entry.getKey(), entry.getValue()));
+        }
+    }
+
+    private List<Map.Entry<AttributeSet, String>> entries(List<HasMetadata> objects) {
         Stream<HasMetadata> stream = objects.size() > PARALLEL_FROM ? objects.parallelStream() : objects.stream();
-        List<Map.Entry<AttributeSet, String>> entries =
-                stream.map(object -> Map.entry(key(object), json(object))).toList();
-        entries.forEach(entry -> crud.getMap().put(entry.getKey(), entry.getValue()));
+        return stream.map(object -> Map.entry(key(object), json(object))).toList();
     }
 
     private AttributeSet key(HasMetadata object) {

@@ -35,11 +35,17 @@ public final class KubernetesMock implements AutoCloseable {
 
     private final ScenarioDispatcher dispatcher;
 
-    private KubernetesMock(KubernetesMockServer server, ScenarioDispatcher dispatcher, String namespace) {
+    private final Scenario scenario;
+    private final CrudSeeder seeder;
+
+    private KubernetesMock(
+            KubernetesMockServer server, ScenarioDispatcher dispatcher, Scenario scenario, CrudSeeder seeder) {
+        this.scenario = scenario;
+        this.seeder = seeder;
         this.server = server;
         this.dispatcher = dispatcher;
         this.url = "http://127.0.0.1:" + server.getPort() + "/";
-        this.namespace = namespace;
+        this.namespace = scenario.namespace();
     }
 
     public static KubernetesMock start(Scenario scenario) {
@@ -53,7 +59,8 @@ public final class KubernetesMock implements AutoCloseable {
     public static KubernetesMock start(Scenario scenario, ScenarioClock clock, Rollouts rollouts) {
         REQUEST_LOG.setLevel(Level.WARNING);
         KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(List.of());
-        new CrudSeeder(crud).seed(scenario.kubernetesObjects());
+        CrudSeeder seeder = new CrudSeeder(crud);
+        seeder.seed(scenario.kubernetesObjects());
         MockWebServer web = new MockWebServer();
         ScenarioDispatcher dispatcher = new ScenarioDispatcher(scenario, crud, web::reset, clock, rollouts);
         KubernetesMockServer server =
@@ -68,7 +75,12 @@ public final class KubernetesMock implements AutoCloseable {
             }
             throw e;
         }
-        return new KubernetesMock(server, dispatcher, scenario.namespace());
+        return new KubernetesMock(server, dispatcher, scenario, seeder);
+    }
+
+    /** Every object back as the scenario's files have it; what was written or made since is undone. */
+    public void restoreObjects() {
+        seeder.replace(scenario.kubernetesObjects());
     }
 
     public String url() {

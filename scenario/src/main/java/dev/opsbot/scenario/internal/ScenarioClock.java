@@ -29,6 +29,11 @@ public final class ScenarioClock extends Clock {
         return now.updateAndGet(at -> at.plus(by));
     }
 
+    /** Back to {@code start}: only for replaying a scenario from its beginning, objects and rollouts included. */
+    public void restart(Instant start) {
+        now.set(Objects.requireNonNull(start, "start"));
+    }
+
     @Override
     public Instant instant() {
         return now.get();

@@ -22,7 +22,7 @@ public final class SimulatedMetrics implements MetricsQuerier {
     private final Rollouts rollouts;
     private final Instant scenarioNow;
     private InMemoryMetrics current;
-    private int rolloutsSeen = -1;
+    private long rolloutsSeen = -1;
 
     private SimulatedMetrics(List<Sample> recorded, Rollouts rollouts, Instant scenarioNow) {
         this.recorded = recorded;
@@ -54,15 +54,16 @@ public final class SimulatedMetrics implements MetricsQuerier {
     }
 
     private synchronized InMemoryMetrics evaluator() {
-        List<Rollout> all = rollouts.all();
-        if (all.size() != rolloutsSeen) {
+        long version = rollouts.version();
+        if (version != rolloutsSeen) {
+            List<Rollout> all = rollouts.all();
             List<Sample> samples = all.isEmpty() ? recorded : SeriesReplay.apply(recorded, all, scenarioNow);
             try {
                 current = InMemoryMetrics.builder().add(samples).build();
             } catch (IllegalArgumentException e) {
                 throw new ScenarioException("metrics", e.getMessage());
             }
-            rolloutsSeen = all.size();
+            rolloutsSeen = version;
         }
         return current;
     }

@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * A {@link Reply} as Slack Block Kit, one mapping per {@link Block} kind. Images render to nothing here: the chat
  * port uploads them into the thread with {@code files.uploadV2}, because Block Kit image blocks need a public URL.
  *
+ * <p>Every text from a {@link Reply} is escaped ({@link SlackMrkdwn}) where it enters a {@code mrkdwn} field, before
+ * it is fitted to a limit: a log line or a model's answer holding {@code <!channel>} or {@code <https://a|b>} shows
+ * as those characters, not as a mention or a disguised link. Headers are {@code plain_text}, which Slack does not
+ * parse for mentions or links, so they are sent as they are.
+ *
  * <p>Slack refuses a whole message when one limit is broken, so the renderer stays inside them instead: text is cut
  * with "…", fields are split into sections of ten, and a message is at most 50 blocks. When anything was shortened
  * the last block says so, so a reader knows the thread is not the whole story.
@@ -58,18 +63,21 @@ public final class BlockKitRenderer {
 
     /** The message's top-level text: the notification and screen-reader fallback. */
     public String fallbackText(Reply reply) {
-        return SlackText.fit(reply.text(), SlackText.MESSAGE, new Truncations());
+        // the top-level text is mrkdwn too, and it is what notifications show
+        return SlackText.fit(SlackMrkdwn.escape(reply.text()), SlackText.MESSAGE, new Truncations());
     }
 
     private List<ObjectNode> render(Block block, Truncations truncations) {
         return switch (block) {
             case Block.Heading heading -> nonBlank(heading.text(), () -> header(heading.text(), truncations));
-            case Block.Paragraph paragraph -> nonBlank(paragraph.text(), () -> section(paragraph.text(), truncations));
+            case Block.Paragraph paragraph ->
+                nonBlank(paragraph.text(), () -> section(SlackMrkdwn.escape(paragraph.text()), truncations));
             case Block.Fields fields -> fields(fields.fields(), truncations);
             case Block.EvidenceList evidence -> List.of(section(evidence(evidence), truncations));
             case Block.Proposal proposal -> proposal(proposal, truncations);
             case Block.Image ignored -> List.of();
-            case Block.Context context -> nonBlank(context.text(), () -> context(context.text(), truncations));
+            case Block.Context context ->
+                nonBlank(context.text(), () -> context(SlackMrkdwn.escape(context.text()), truncations));
         };
     }
 
@@ -84,15 +92,17 @@ public final class BlockKitRenderer {
         return header;
     }
 
-    private static ObjectNode section(String text, Truncations truncations) {
+    /** A section of {@code mrkdwn}: text already escaped, opsbot's formatting around it. */
+    private static ObjectNode section(String mrkdwn, Truncations truncations) {
         ObjectNode section = JSON.objectNode().put("type", "section");
-        section.set("text", mrkdwn(SlackText.fit(text, SlackText.SECTION, truncations)));
+        section.set("text", mrkdwn(SlackText.fit(mrkdwn, SlackText.SECTION, truncations)));
         return section;
     }
 
-    private static ObjectNode context(String text, Truncations truncations) {
+    /** Small print of {@code mrkdwn}: text already escaped. */
+    private static ObjectNode context(String mrkdwn, Truncations truncations) {
         ObjectNode context = JSON.objectNode().put("type", "context");
-        context.putArray("elements").add(mrkdwn(SlackText.fit(text, SlackText.SECTION, truncations)));
+        context.putArray("elements").add(mrkdwn(SlackText.fit(mrkdwn, SlackText.SECTION, truncations)));
         return context;
     }
 
@@ -102,7 +112,7 @@ public final class BlockKitRenderer {
             ObjectNode section = JSON.objectNode().put("type", "section");
             ArrayNode items = section.putArray("fields");
             for (Block.Field field : fields.subList(from, Math.min(fields.size(), from + MAX_FIELDS))) {
-                String text = "*" + field.label() + "*\n" + field.value();
+                String text = "*" + SlackMrkdwn.escapeInline(field.label()) + "*\n" + SlackMrkdwn.escape(field.value());
                 items.add(mrkdwn(SlackText.fit(text, SlackText.FIELD, truncations)));
             }
             sections.add(section);
@@ -111,20 +121,24 @@ public final class BlockKitRenderer {
     }
 
     private static String evidence(Block.EvidenceList list) {
-        StringBuilder text = new StringBuilder("*").append(list.title()).append('*');
+        StringBuilder text = new StringBuilder("*")
+                .append(SlackMrkdwn.escapeInline(list.title()))
+                .append('*');
         for (Block.Evidence item : list.items()) {
             text.append("\n• ");
             if (item.at() != null) {
                 text.append('*').append(CLOCK.format(item.at())).append("* ");
             }
-            text.append(item.source()).append(": ").append(item.detail());
+            text.append(SlackMrkdwn.escapeInline(item.source()))
+                    .append(": ")
+                    .append(SlackMrkdwn.escapeInline(item.detail()));
         }
         return text.toString();
     }
 
     private static List<ObjectNode> proposal(Block.Proposal proposal, Truncations truncations) {
         // a backtick inside the operation would end the code span early and garble what people approve
-        String operation = proposal.operation().replace('`', '\'');
+        String operation = SlackMrkdwn.escapeInline(proposal.operation().replace('`', '\''));
         ObjectNode section = section("*Proposed:* `" + operation + "`", truncations);
         List<String> details = new ArrayList<>();
         addIfPresent(details, "Environment: *", proposal.environment(), "*");
@@ -162,7 +176,7 @@ public final class BlockKitRenderer {
 
     private static void addIfPresent(List<String> details, String prefix, String value, String suffix) {
         if (present(value)) {
-            details.add(prefix + value + suffix);
+            details.add(prefix + SlackMrkdwn.escapeInline(value) + suffix);
         }
     }
 

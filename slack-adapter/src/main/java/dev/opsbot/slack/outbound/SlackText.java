@@ -1,5 +1,7 @@
 package dev.opsbot.slack.outbound;
 
+import java.util.List;
+
 /** Slack's size limits for text, and the one way opsbot shortens text that does not fit. */
 final class SlackText {
     /** A section's or context element's text. */
@@ -15,9 +17,15 @@ final class SlackText {
 
     static final String ELLIPSIS = "…";
 
+    private static final List<String> ENTITIES = List.of("&amp;", "&lt;", "&gt;");
+    private static final int LONGEST_ENTITY = "&amp;".length();
+
     private SlackText() {}
 
-    /** {@code text} cut to {@code max} characters, the last being "…", when it is longer. */
+    /**
+     * {@code text} cut to {@code max} characters, the last being "…", when it is longer. Texts arrive escaped
+     * ({@link SlackMrkdwn}), so the cut never splits an entity: half of {@code &amp;} would show as raw text.
+     */
     static String fit(String text, int max, Truncations truncations) {
         if (text.length() <= max) {
             return text;
@@ -27,7 +35,22 @@ final class SlackText {
         if (Character.isHighSurrogate(text.charAt(end - 1))) {
             end--; // never split an emoji or other supplementary character in half
         }
+        end = beforeSplitEntity(text, end);
         return text.substring(0, end) + ELLIPSIS;
+    }
+
+    /** {@code end}, or where the entity it would cut starts. */
+    private static int beforeSplitEntity(String text, int end) {
+        int amp = text.lastIndexOf('&', end - 1);
+        if (amp < 0 || end - amp >= LONGEST_ENTITY) {
+            return end;
+        }
+        for (String entity : ENTITIES) {
+            if (text.startsWith(entity, amp) && amp + entity.length() > end) {
+                return amp;
+            }
+        }
+        return end;
     }
 
     /** Counts what one rendering had to shorten, so the message can say so. */

@@ -64,6 +64,20 @@ class SlackChatPortTest {
     }
 
     @Test
+    void aPostedReplyCarriesAMentionFromALogLineAsTextInBothTheNotificationAndTheBlocks() throws Exception {
+        stub(wireMock, "chat.postMessage", ok("{\"ok\":true,\"channel\":\"C0INCIDENT\",\"ts\":\"1773111060.000200\"}"));
+
+        chat.post(THREAD, Reply.text("log: <!channel> & <@U999>"));
+
+        Map<String, String> form = form(requests(wireMock, "chat.postMessage").getFirst());
+        assertThat(form)
+                .containsEntry("text", "log: &lt;!channel&gt; &amp; &lt;@U999&gt;")
+                .containsEntry("link_names", "0");
+        assertThat(JSON.readTree(form.get("blocks")).at("/0/text/text").asText())
+                .isEqualTo("log: &lt;!channel&gt; &amp; &lt;@U999&gt;");
+    }
+
+    @Test
     void aMessageToAChannelStartsANewThreadWhoseRootIsTheMessage() throws Exception {
         stub(wireMock, "chat.postMessage", ok("{\"ok\":true,\"channel\":\"C0INCIDENT\",\"ts\":\"1773154800.000100\"}"));
 

@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * reaction>,"proposal":<id>}}; inbound turns the click into that reaction on the card's message, so the approval
  * flow checks it exactly like an emoji.
  *
+ * <p>Every text that Teams reads as Markdown goes through {@link TeamsMarkdown} or {@link MarkdownEscape}, so a link,
+ * picture or HTML in a log line or the model's answer shows as the characters it is made of.
+ *
  * <p>The reply's {@code text}, as plain text, is the card's {@code fallbackText} and the message's {@code summary},
  * not its {@code text}: Teams shows a message's text above its card, which would say everything twice.
  */
@@ -142,10 +145,12 @@ public final class AdaptiveCardRenderer {
 
     private static ObjectNode image(Block.Image image) {
         if (!IMAGE_TYPES.contains(image.mediaType())) {
-            return small("Chart \"" + image.title() + "\" left out: Teams shows only PNG, JPEG and GIF pictures.");
+            return small("Chart \"" + MarkdownEscape.card(image.title())
+                    + "\" left out: Teams shows only PNG, JPEG and GIF pictures.");
         }
         if (image.data().length > MAX_IMAGE_BYTES) {
-            return small("Chart \"" + image.title() + "\" left out: it is larger than the 1 MB Teams allows.");
+            return small("Chart \"" + MarkdownEscape.card(image.title())
+                    + "\" left out: it is larger than the 1 MB Teams allows.");
         }
         return CardElements.image(image);
     }

@@ -14,6 +14,8 @@ final class CardBudget {
     static final int MAX_CARD = 18_000;
     static final String ELLIPSIS = "…";
 
+    private static final String LESS_THAN = "&lt;";
+
     private int used;
     private int cuts;
 
@@ -30,6 +32,10 @@ final class CardBudget {
         int end = max - ELLIPSIS.length();
         if (Character.isHighSurrogate(text.charAt(end - 1))) {
             end--; // never split an emoji in half
+        }
+        int entity = text.lastIndexOf(LESS_THAN.charAt(0), end - 1);
+        if (entity >= 0 && entity + LESS_THAN.length() > end && text.startsWith(LESS_THAN, entity)) {
+            end = entity; // a message's escaped '<' (MarkdownEscape) is one character, not "&l"
         }
         return text.substring(0, end) + ELLIPSIS;
     }

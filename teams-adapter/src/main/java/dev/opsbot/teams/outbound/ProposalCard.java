@@ -24,7 +24,8 @@ final class ProposalCard {
     static ObjectNode render(Block.Proposal proposal, CardBudget budget) {
         List<ObjectNode> items = new ArrayList<>();
         items.add(bold("Proposed"));
-        items.add(CardElements.tight(monospace(budget.fit(proposal.operation()))));
+        // monospace is still Markdown in a TextBlock, and the operation may come from the model
+        items.add(CardElements.tight(monospace(budget.fit(MarkdownEscape.card(proposal.operation())))));
         List<Block.Field> terms = new ArrayList<>();
         addIfPresent(terms, "Environment", proposal.environment());
         addIfPresent(terms, "Risk", proposal.risk());

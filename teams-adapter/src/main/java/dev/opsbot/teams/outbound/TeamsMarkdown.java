@@ -5,9 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * opsbot's light Markdown (Slack's: {@code *bold*}, {@code :emoji:} short names, {@code <url|label>}) as Teams
- * Markdown: {@code **bold**}, the emoji itself, {@code [label](url)}. {@code _italic_} and {@code `code`} mean the same
- * in both. Short names not listed here are left as they are.
+ * opsbot's light Markdown (Slack's: {@code *bold*}, {@code :emoji:} short names) as Teams Markdown: {@code **bold**},
+ * the emoji itself. {@code _italic_} and {@code `code`} mean the same in both. Short names not listed here are left as
+ * they are.
+ *
+ * <p>The texts carry words opsbot did not write, so links and markup in them are escaped first ({@link
+ * MarkdownEscape}). That includes Slack's {@code <url|label>}: nothing in a reply tells opsbot's own link from one in a
+ * log line, so none becomes a Teams link; only the plain-text fallback spells it out as "label (url)".
  */
 final class TeamsMarkdown {
     private static final Pattern BOLD = Pattern.compile("(?<![\\w*])\\*(?=\\S)([^*\\n]*?\\S)\\*(?![\\w*])");
@@ -44,12 +48,13 @@ final class TeamsMarkdown {
 
     private TeamsMarkdown() {}
 
-    /** {@code text} in Teams Markdown, for a card's text or a message. */
+    /** {@code text} in Teams Markdown, for a card's {@code TextBlock} or fact. */
     static String of(String text) {
-        String converted = LINK.matcher(text)
-                .replaceAll(match -> Matcher.quoteReplacement("[" + match.group(2) + "](" + match.group(1) + ")"));
-        converted = BOLD.matcher(converted).replaceAll("**$1**");
-        return emoji(converted);
+        return formatted(MarkdownEscape.card(text));
+    }
+
+    private static String formatted(String escaped) {
+        return emoji(BOLD.matcher(escaped).replaceAll("**$1**"));
     }
 
     private static String emoji(String text) {
@@ -57,7 +62,10 @@ final class TeamsMarkdown {
                 .replaceAll(match -> Matcher.quoteReplacement(EMOJIS.getOrDefault(match.group(1), match.group())));
     }
 
-    /** {@code text} as plain text (a card's fallback, a notification): emoji kept, emphasis markers dropped. */
+    /**
+     * {@code text} as plain text (a card's fallback, a message's summary): emoji kept, emphasis markers dropped, a
+     * Slack-style link spelled out with its address, so it hides nothing.
+     */
     static String plain(String text) {
         String converted = LINK.matcher(text)
                 .replaceAll(match -> Matcher.quoteReplacement(match.group(2) + " (" + match.group(1) + ")"));
@@ -70,6 +78,10 @@ final class TeamsMarkdown {
      * paragraph break.
      */
     static String message(String text) {
-        return LINE_BREAK.matcher(of(text)).replaceAll("\n\n");
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = formatted(MarkdownEscape.messageLine(lines[i]));
+        }
+        return LINE_BREAK.matcher(String.join("\n", lines)).replaceAll("\n\n");
     }
 }

@@ -9,8 +9,17 @@ import java.util.List;
  * {@link Values reference}. Inside a connection string ({@code ;Password=...;}, {@code ?password=...&}) any password
  * is redacted, whatever its entropy: there it is certainly the real one.
  *
+ * <p>A bare value ends at a blank or a delimiter, but {@code &} ends it only before another parameter: {@code &}
+ * followed by a name and {@code =} ({@code &user=}, {@code &ids[]=}, HTML-escaped {@code &amp;user=}). In a query
+ * string or form body every {@code &} is followed by one (an {@code &} inside a value is sent as {@code %26}), so
+ * parameters still split there; in an env assignment, YAML, a log line or {@code --password X&Y} an {@code &} is as
+ * likely to be part of a password as any other symbol, and cutting there left the tail in the clear or split a
+ * token into pieces too short to look random. The entropy test sees the whole value. What it costs: a value-less
+ * parameter after a secret ({@code ?token=...&debug}) is redacted with it, and a secret that itself holds
+ * {@code &name=} is still cut there.
+ *
  * <p>Hand-written rather than a regex: it runs at every occurrence of words as common as "token" and "auth", and
- * each step is bounded (64 characters of key, 512 of value).
+ * each step is bounded (64 characters of key, 512 of value, 64 of parameter name looked at past an {@code &}).
  */
 public final class Assignments implements Detector {
     static final int MAX_KEY = 64;
@@ -142,7 +151,10 @@ public final class Assignments implements Detector {
         return true;
     }
 
-    /** A value: quoted (up to its closing quote, on one line) or bare (up to a blank or delimiter). */
+    /**
+     * A value: quoted (up to its closing quote, on one line) or bare (up to a blank, a delimiter or an {@code &}
+     * that starts another parameter).
+     */
     record Value(int start, int end, int quote) {
         static Value at(String text, int from) {
             int n = text.length();
@@ -157,17 +169,40 @@ public final class Assignments implements Detector {
                 return i < n && text.charAt(i) == open ? new Value(from + 1, i, open) : new Value(from, from, 0);
             }
             int i = from;
-            while (i < limit && !ends(text.charAt(i))) {
+            while (i < limit && !endsAt(text, i)) {
                 i++;
             }
             return new Value(from, i, 0);
+        }
+
+        private static boolean endsAt(String text, int i) {
+            char c = text.charAt(i);
+            return c == '&' ? startsParameter(text, i + 1) : ends(c);
+        }
+
+        /**
+         * Whether a parameter ({@code name=}, or {@code amp;name=} after an HTML-escaped separator) starts at
+         * {@code at}. The name scan stops at the next {@code &}, so the scans of one value never overlap.
+         */
+        private static boolean startsParameter(String text, int at) {
+            int i = text.startsWith("amp;", at) ? at + 4 : at;
+            int nameStart = i;
+            int ceiling = Math.min(text.length(), nameStart + MAX_KEY);
+            while (i < ceiling && isNameChar(text.charAt(i))) {
+                i++;
+            }
+            return i > nameStart && i < text.length() && text.charAt(i) == '=';
+        }
+
+        /** What parameter names in a query string or form are made of: {@code page}, {@code ids[]}, {@code a%5B%5D}. */
+        private static boolean isNameChar(char c) {
+            return Chars.isKeyChar(c) || c == '[' || c == ']' || c == '%';
         }
 
         private static boolean ends(char c) {
             return Character.isWhitespace(c)
                     || c == ','
                     || c == ';'
-                    || c == '&'
                     || c == '"'
                     || c == '\''
                     || c == '`'

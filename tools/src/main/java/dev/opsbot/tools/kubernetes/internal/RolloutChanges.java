@@ -35,6 +35,7 @@ public final class RolloutChanges {
             return changes;
         }
         ObjectRef target = snapshot.workload().ref();
+        Integer running = RolloutHistory.revision(deployment);
         for (RolloutHistory.Revision revision : RolloutHistory.of(deployment, snapshot.replicaSets())) {
             if (!Times.within(revision.at(), inv.from(), inv.now())) {
                 continue;
@@ -46,13 +47,19 @@ public final class RolloutChanges {
                             : RolloutHistory.describe(revision.changes(), SHOWN_FIELDS);
             String separator = revision.previous() == null || revision.changes().isEmpty() ? " (" : ": ";
             String closing = separator.equals(" (") ? ")" : "";
+            boolean superseded = running != null && revision.revision() < running;
+            if (superseded) {
+                closing += "; no longer running: the Deployment is at revision " + running;
+            }
             changes.add(new ChangeEvent(
                     revision.at(),
                     "kubernetes",
                     ChangeKind.ROLLOUT,
                     target,
                     revision.revision(),
-                    revision.previous(),
+                    // Rolling back a revision that no longer runs would undo whatever replaced it (a rollback
+                    // already done, a fix forward), so a superseded rollout offers nothing to return to.
+                    superseded ? null : revision.previous(),
                     "",
                     "rollout to revision " + revision.revision() + separator + what + closing,
                     revision.changes()));
