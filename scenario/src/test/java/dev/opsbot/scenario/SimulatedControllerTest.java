@@ -212,6 +212,20 @@ class SimulatedControllerTest {
     }
 
     @Test
+    void aSecondRollbackToTheSameRevisionSaysItAlreadyRunsThoughTheRevisionWasRenumbered() {
+        assertThat(rollBackTo(41)).isInstanceOf(ToolResult.Success.class);
+        int writes = server.writes().size();
+
+        ToolResult again = rollBackTo(41);
+
+        assertThat(again).isInstanceOf(ToolResult.Error.class);
+        assertThat(((ToolResult.Error) again).reason())
+                .isEqualTo("Deployment shop/checkout already runs the template of revision 41 (current revision 43):"
+                        + " nothing to roll back");
+        assertThat(server.writes()).hasSize(writes);
+    }
+
+    @Test
     void replayUndoesTheRollbackItsPodsAndItsMetricsAndRewindsTheClock() {
         List<String> podsBefore = checkoutPods().stream()
                 .map(p -> p.getMetadata().getName())

@@ -20,21 +20,38 @@ import java.util.Set;
  */
 final class Revisions {
     static final String HASH_LABEL = "pod-template-hash";
+    static final String HISTORY_ANNOTATION = "deployment.kubernetes.io/revision-history";
     /** Annotations the controller owns; a rollback neither copies them from the ReplicaSet nor drops them. */
     private static final Set<String> CONTROLLER_ANNOTATIONS = Set.of(
             "kubectl.kubernetes.io/last-applied-configuration",
             RolloutHistory.REVISION_ANNOTATION,
-            "deployment.kubernetes.io/revision-history",
+            HISTORY_ANNOTATION,
             "deployment.kubernetes.io/desired-replicas",
             "deployment.kubernetes.io/max-replicas",
             "deprecated.deployment.rollback.to");
 
     private Revisions() {}
 
+    /**
+     * The ReplicaSet of {@code revision}, or the one that was it: a rollback renumbers the ReplicaSet it returns to
+     * and lists the old number in {@code revision-history}. kubectl no longer finds the old number; opsbot does, so a
+     * second approval of "roll back to 41" says it already runs, rather than that 41 never existed.
+     */
     static Optional<ReplicaSet> at(List<ReplicaSet> owned, int revision) {
         return owned.stream()
                 .filter(rs -> Integer.valueOf(revision).equals(RolloutHistory.revision(rs)))
-                .findFirst();
+                .findFirst()
+                .or(() -> owned.stream()
+                        .filter(rs -> history(rs).contains(String.valueOf(revision)))
+                        .findFirst());
+    }
+
+    private static List<String> history(ReplicaSet rs) {
+        var annotations = rs.getMetadata().getAnnotations();
+        String history = annotations == null ? null : annotations.get(HISTORY_ANNOTATION);
+        return history == null
+                ? List.of()
+                : List.of(history.split(",", -1)).stream().map(String::strip).toList();
     }
 
     static List<Integer> kept(List<ReplicaSet> owned) {
