@@ -55,6 +55,7 @@ import dev.opsbot.core.learning.TeamKnowledge;
 import dev.opsbot.core.learning.ThreadLearning;
 import dev.opsbot.core.memory.TeamMemory;
 import dev.opsbot.core.policy.TransportGuard;
+import dev.opsbot.core.store.EventLedger;
 import dev.opsbot.core.triage.answer.AnswerRenderer;
 import dev.opsbot.db.Database;
 import dev.opsbot.db.DbStores;
@@ -434,6 +435,7 @@ public final class OpsbotApplication implements AutoCloseable {
         recovery.scheduleWithFixedDelay(this::purgeExpiredIdentities, 10, 10, TimeUnit.MINUTES);
         recovery.scheduleWithFixedDelay(this::forgetOldConversations, 1, 24 * 60, TimeUnit.MINUTES);
         recovery.scheduleWithFixedDelay(this::purgeForgottenMemories, 2, 24 * 60, TimeUnit.MINUTES);
+        recovery.scheduleWithFixedDelay(this::forgetOldEvents, 3, 60, TimeUnit.MINUTES);
         // what this replica was running when it stopped is said to be unknown, never run again
         recovery.execute(this::markInterruptedActions);
         recovery.scheduleWithFixedDelay(this::expireProposals, 30, 30, TimeUnit.SECONDS);
@@ -479,6 +481,19 @@ public final class OpsbotApplication implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.warn("forgetting old conversations with the model failed; will retry: {}", e.toString());
+        }
+    }
+
+    /** Handled events are kept {@link EventLedger#RETENTION} to recognise retries, then deleted (on any replica). */
+    private void forgetOldEvents() {
+        try {
+            int forgotten =
+                    stores.eventLedger().forgetCompletedBefore(Instant.now().minus(EventLedger.RETENTION));
+            if (forgotten > 0) {
+                log.info("forgot {} handled chat events older than {}", forgotten, EventLedger.RETENTION);
+            }
+        } catch (RuntimeException e) {
+            log.warn("forgetting old chat events failed; will retry: {}", e.toString());
         }
     }
 

@@ -11,6 +11,12 @@ import java.util.List;
  * crashed or was stopped) is {@linkplain #reclaimExpired reclaimed} by exactly one other replica.
  */
 public interface EventLedger {
+    /**
+     * How long a completed event is kept: far past any platform's retries (Slack's last comes after 5 minutes, the
+     * Bot Connector's within minutes), so a duplicate is still recognised; long enough to look into an incident's
+     * traffic afterwards; short enough that the table, whose rows hold whole payloads, does not grow for ever.
+     */
+    java.time.Duration RETENTION = java.time.Duration.ofDays(7);
 
     /**
      * Records the first sighting of an event, owned by {@code owner} until {@code leaseUntil}.
@@ -33,6 +39,15 @@ public interface EventLedger {
 
     /** Events recorded but not completed. */
     long countPending();
+
+    /**
+     * Deletes the events completed before {@code before}; unfinished ones stay, however old. An event deleted this
+     * way would be recorded as new if it were delivered again, so {@code before} must be far behind any retry
+     * ({@link #RETENTION}).
+     *
+     * @return how many were deleted
+     */
+    int forgetCompletedBefore(Instant before);
 
     /** {@code true} when the event was recorded and completed. */
     boolean isCompleted(String platform, String eventId);

@@ -321,6 +321,11 @@ class DispatcherTest {
         public boolean isCompleted(String platform, String eventId) {
             return delegate.isCompleted(platform, eventId);
         }
+
+        @Override
+        public int forgetCompletedBefore(java.time.Instant before) {
+            return delegate.forgetCompletedBefore(before);
+        }
     }
 
     /** Runs submitted work only when the test says so, to stage crashes and races deterministically. */

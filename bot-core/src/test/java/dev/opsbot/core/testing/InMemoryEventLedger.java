@@ -76,6 +76,13 @@ public final class InMemoryEventLedger implements EventLedger {
     }
 
     @Override
+    public synchronized int forgetCompletedBefore(Instant before) {
+        int before0 = entries.size();
+        entries.values().removeIf(e -> e.completedAt != null && e.completedAt.isBefore(before));
+        return before0 - entries.size();
+    }
+
+    @Override
     public synchronized boolean isCompleted(String platform, String eventId) {
         Entry entry = entries.get(key(platform, eventId));
         return entry != null && entry.completedAt != null;

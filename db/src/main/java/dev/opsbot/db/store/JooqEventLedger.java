@@ -103,6 +103,14 @@ public final class JooqEventLedger implements EventLedger {
     }
 
     @Override
+    public int forgetCompletedBefore(Instant before) {
+        // completed_at leads inbound_event_pending_ix, so this reads only the rows it deletes
+        return dsl.deleteFrom(INBOUND_EVENT)
+                .where(INBOUND_EVENT.COMPLETED_AT.lt(before))
+                .execute();
+    }
+
+    @Override
     public boolean isCompleted(String platform, String eventId) {
         return dsl.fetchExists(INBOUND_EVENT, key(platform, eventId).and(INBOUND_EVENT.COMPLETED_AT.isNotNull()));
     }

@@ -90,6 +90,32 @@ public abstract class EventLedgerContract {
     }
 
     @Test
+    void completedEventsOlderThanTheCutOffAreForgottenAndNothingElse() {
+        ledger.record(event("Ev-old"), "replica-a", T0.plus(LEASE));
+        ledger.record(event("Ev-recent"), "replica-a", T0.plus(LEASE));
+        ledger.record(event("Ev-pending"), "replica-a", T0.plus(LEASE));
+        ledger.complete("slack", "Ev-old", T0.plusSeconds(1));
+        ledger.complete("slack", "Ev-recent", T0.plusSeconds(10));
+
+        assertThat(ledger.forgetCompletedBefore(T0.plusSeconds(10))).isEqualTo(1);
+
+        assertThat(ledger.isCompleted("slack", "Ev-old")).isFalse();
+        assertThat(ledger.isCompleted("slack", "Ev-recent"))
+                .as("completed exactly at the cut-off")
+                .isTrue();
+        assertThat(ledger.countPending())
+                .as("an unfinished event stays, however old")
+                .isEqualTo(1);
+        assertThat(ledger.reclaimExpired(
+                        "replica-b", T0.plus(LEASE).plusSeconds(1), T0.plus(LEASE.multipliedBy(3)), 10))
+                .extracting(InboundEvent::eventId)
+                .containsExactly("Ev-pending");
+        assertThat(ledger.forgetCompletedBefore(T0.plusSeconds(10)))
+                .as("nothing left to forget")
+                .isZero();
+    }
+
+    @Test
     void unknownEventIsNotCompletedAndCompletingItChangesNothing() {
         ledger.complete("slack", "never-seen", T0);
 
