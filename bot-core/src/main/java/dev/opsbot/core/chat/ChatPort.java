@@ -20,20 +20,13 @@ public interface ChatPort {
     /**
      * Starts a new thread in {@code channel} with {@code reply} (a scheduled shift handoff); the returned message's
      * thread is the new thread.
-     *
-     * @throws UnsupportedOperationException when the platform's port cannot (yet)
      */
-    default MessageRef postToChannel(String channel, Reply reply) {
-        throw new UnsupportedOperationException(platform() + " cannot start threads");
-    }
+    MessageRef postToChannel(String channel, Reply reply);
 
     /**
      * Sends {@code reply} to one person directly (the next on-call engineer's handoff), found by their e-mail.
      *
      * @throws ChatDeliveryException when the platform knows nobody with that e-mail
-     * @throws UnsupportedOperationException when the port cannot send direct messages
      */
-    default MessageRef postDirect(String email, Reply reply) {
-        throw new UnsupportedOperationException(platform() + " cannot send direct messages");
-    }
+    MessageRef postDirect(String email, Reply reply);
 }

@@ -7,6 +7,7 @@ import dev.opsbot.tools.kubernetes.internal.RolloutHistory;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class Revisions {
         String history = annotations == null ? null : annotations.get(HISTORY_ANNOTATION);
         return history == null
                 ? List.of()
-                : List.of(history.split(",", -1)).stream().map(String::strip).toList();
+                : Arrays.stream(history.split(",")).map(String::strip).toList();
     }
 
     static List<Integer> kept(List<ReplicaSet> owned) {
